@@ -1,0 +1,26 @@
+import { ensureStripeMock } from './go-tools';
+import { freePort, startService, waitForPort, type Service } from './process';
+
+export interface StripeMockServer extends Service {
+  /** Base URL for the Stripe SDK, e.g. http://127.0.0.1:12111 */
+  url: string;
+}
+
+/** Starts stripe-mock: Stripe's own API mock, stateless, answering from its OpenAPI fixtures. */
+export async function startStripeMock(port?: number): Promise<StripeMockServer> {
+  const binary = await ensureStripeMock();
+  const httpPort = port ?? (await freePort());
+  const httpsPort = await freePort();
+  const { child, service } = startService(
+    binary,
+    ['-http-addr', `127.0.0.1:${httpPort}`, '-https-addr', `127.0.0.1:${httpsPort}`],
+    { name: 'stripe-mock' },
+  );
+  try {
+    await waitForPort(httpPort, 20_000, child);
+  } catch (error) {
+    await service.stop();
+    throw new Error(`stripe-mock did not start: ${(error as Error).message}`);
+  }
+  return { url: `http://127.0.0.1:${httpPort}`, stop: service.stop };
+}

@@ -1,0 +1,156 @@
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type ErrorRequestHandler } from 'express';
+import helmet from 'helmet';
+import { createServer, type Server } from 'node:http';
+import { pinoHttp } from 'pino-http';
+import { serviceUnavailable } from './graphql/errors';
+import type { RequestContext } from './graphql/module';
+import { createGraphQLServer } from './graphql/server';
+import { healthRoutes } from './modules/health/health.routes';
+import type { Config } from './platform/config';
+import type { Database } from './platform/database';
+import type { Logger } from './platform/logger';
+import type { Metrics } from './platform/metrics';
+import { requestIdFrom, runInRequest } from './platform/request-context';
+import { staticClient } from './platform/static-client';
+import type { Services } from './services';
+
+/** Map tiles come from OpenStreetMap's tile servers; nothing else leaves our origin. */
+const TILE_SOURCES = ['https://tile.openstreetmap.org', 'https://*.tile.openstreetmap.org'];
+
+export interface AppDependencies {
+  config: Config;
+  log: Logger;
+  database: Database;
+  metrics: Metrics;
+  services: Services;
+}
+
+export interface HttpApp {
+  server: Server;
+  /** Starts GraphQL and mounts every route; call once before listening. */
+  start(): Promise<void>;
+  /** Stops taking requests, lets those in flight finish, then resolves. */
+  stop(): Promise<void>;
+}
+
+export function createHttpApp({ config, log, database, metrics, services }: AppDependencies): HttpApp {
+  const app = express();
+  const server = createServer(app);
+  const graphql = createGraphQLServer({ production: config.production, log, metrics, httpServer: server });
+
+  app.disable('x-powered-by');
+  if (config.trustProxy) app.set('trust proxy', config.trustProxy);
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const id = requestIdFrom(req.headers['x-request-id']);
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      autoLogging: { ignore: (req) => req.url === '/healthz' || req.url === '/metrics' },
+    }),
+  );
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const route = req.route?.path ?? (req.path.startsWith('/assets/') ? '/assets' : req.baseUrl || 'other');
+      metrics.observeHttp(req.method, String(route), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+    });
+    next();
+  });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', ...TILE_SOURCES],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          ...(config.production ? { upgradeInsecureRequests: [] } : {}),
+        },
+      },
+      strictTransportSecurity: config.production,
+      referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    }),
+  );
+
+  app.use(healthRoutes(database));
+
+  app.get('/metrics', async (req, res) => {
+    if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {
+      res.status(401).json({ error: 'A metrics token is required' });
+      return;
+    }
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  return {
+    server,
+    async start() {
+      await graphql.start();
+      app.use(
+        '/graphql',
+        express.json({ limit: '100kb' }),
+        (req, _res, next) => runInRequest({ requestId: String(req.id) }, next),
+        expressMiddleware(graphql, {
+          context: async (): Promise<RequestContext> => {
+            if (!database.isConnected) throw serviceUnavailable();
+            return { services };
+          },
+        }),
+      );
+      app.use(staticClient(config.clientDist, log));
+      app.use((_req, res) => {
+        res.status(404).json({ error: 'Not found' });
+      });
+      app.use(jsonErrors(log));
+    },
+    async stop() {
+      // Apollo's drain plugin closes the HTTP server and waits for requests in flight.
+      await graphql.stop();
+      server.closeAllConnections();
+    },
+  };
+}
+
+/** Malformed bodies get a 400 that says what is wrong; anything unexpected is a masked 500. */
+function jsonErrors(log: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const status = typeof error?.status === 'number' ? error.status : 500;
+    if (status < 500) {
+      const message =
+        error.type === 'entity.parse.failed'
+          ? 'The request body is not valid JSON.'
+          : error.type === 'entity.too.large'
+            ? 'The request body is too large.'
+            : error.expose
+              ? String(error.message)
+              : 'Bad request.';
+      res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+      return;
+    }
+    log.error({ err: error }, 'unhandled HTTP error');
+    res.status(500).json({
+      errors: [
+        {
+          message: `Sorry, something went wrong on our side. Quote reference ${String(req.id)}.`,
+          extensions: { code: 'INTERNAL_SERVER_ERROR', correlationId: String(req.id) },
+        },
+      ],
+    });
+  };
+}

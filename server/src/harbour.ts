@@ -1,0 +1,70 @@
+import type { AddressInfo } from 'node:net';
+import { createHttpApp } from './app';
+import { JobQueue } from './modules/jobs/job.service';
+import { JobWorker, type JobHandler } from './modules/jobs/job.worker';
+import { seedDemoData } from './modules/demo/demo-seed';
+import type { Config } from './platform/config';
+import { Database } from './platform/database';
+import { createLogger, type Logger } from './platform/logger';
+import { Metrics } from './platform/metrics';
+import { migrate } from './platform/migrations';
+import { createServices } from './services';
+
+/** Background jobs each capability registers (outbox delivery, reconcilers, …). */
+export const jobHandlers: Record<string, JobHandler> = {};
+
+export interface RunningHarbour {
+  url: string;
+  port: number;
+  log: Logger;
+  database: Database;
+  /** Resolves once the database is connected, migrated and (in development) seeded. */
+  ready: Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts one Harbour server process: HTTP and GraphQL at once, then, whenever the database
+ * first answers, migrations, the demo seed and the in-process job worker.
+ */
+export async function startHarbour(config: Config, log = createLogger(config.logLevel)): Promise<RunningHarbour> {
+  const metrics = new Metrics();
+  const database = new Database({
+    uri: config.database.uri,
+    kind: config.database.kind,
+    log,
+    onConnect: (connection) => metrics.watchConnectionPool(connection),
+  });
+  const services = createServices();
+  const http = createHttpApp({ config, log, database, metrics, services });
+  const worker = new JobWorker({ queue: new JobQueue(), handlers: jobHandlers, log });
+
+  await http.start();
+  await new Promise<void>((resolve, reject) => {
+    http.server.once('error', reject);
+    http.server.listen(config.port, config.host, resolve);
+  });
+  const { port } = http.server.address() as AddressInfo;
+  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  log.info({ url }, `Harbour listening on ${url}`);
+
+  const ready = database.start().then(async () => {
+    await migrate(log);
+    if (config.demo.seed) await seedDemoData(log);
+    if (config.workerInProcess) worker.start();
+  });
+  ready.catch((error: Error) => log.error({ err: error }, 'start-up work failed'));
+
+  return {
+    url,
+    port,
+    log,
+    database,
+    ready,
+    async stop() {
+      await http.stop();
+      await worker.stop();
+      await database.close();
+    },
+  };
+}

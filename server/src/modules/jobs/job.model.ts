@@ -1,0 +1,32 @@
+import { model, Schema } from 'mongoose';
+
+export const JOB_STATES = ['queued', 'running', 'done', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+
+const jobSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    /**
+     * De-duplication key: one queued or running job per key. Every job has one (its own id
+     * when the caller gives none) because FerretDB has no sparse or partial indexes; a
+     * finished job's key is released by rewriting it to "finished:<id>".
+     */
+    key: { type: String, required: true },
+    payload: { type: Schema.Types.Mixed, default: {} },
+    state: { type: String, enum: JOB_STATES, required: true, default: 'queued' },
+    runAt: { type: Date, required: true },
+    attempts: { type: Number, required: true, default: 0 },
+    maxAttempts: { type: Number, required: true, default: 8 },
+    leaseOwner: { type: String },
+    leaseUntil: { type: Date },
+    lastError: { type: String },
+    finishedAt: { type: Date },
+  },
+  { timestamps: true, collection: 'jobs', minimize: false },
+);
+
+jobSchema.index({ state: 1, runAt: 1 });
+jobSchema.index({ state: 1, leaseUntil: 1 });
+jobSchema.index({ key: 1 }, { unique: true });
+
+export const JobModel = model('Job', jobSchema);

@@ -1,0 +1,100 @@
+import { Types } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import { JobModel } from './job.model';
+import { afterFailure } from './job.rules';
+
+export interface ClaimedJob {
+  id: string;
+  name: string;
+  payload: Record<string, unknown>;
+  attempts: number;
+  leaseUntil: Date;
+}
+
+export interface EnqueueOptions {
+  /** At most one queued or running job per key; enqueueing again while one waits does nothing. */
+  key?: string;
+  runAt?: Date;
+  maxAttempts?: number;
+}
+
+/**
+ * A durable job queue in MongoDB, safe with several worker processes: a job is claimed by
+ * one atomic conditional update that gives the claimer a lease; a job whose lease ran out
+ * (its worker died) can be claimed again. Handlers must be idempotent: a job whose worker
+ * dies after doing the work but before marking it done will run again.
+ */
+export class JobQueue {
+  async enqueue(name: string, payload: Record<string, unknown> = {}, options: EnqueueOptions = {}) {
+    const _id = new Types.ObjectId();
+    const fields = {
+      _id,
+      key: options.key ?? String(_id),
+      name,
+      payload,
+      state: 'queued' as const,
+      runAt: options.runAt ?? new Date(),
+      attempts: 0,
+      maxAttempts: options.maxAttempts ?? 8,
+    };
+    try {
+      await JobModel.create(fields);
+      return String(_id);
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      const existing = await JobModel.findOne({ key: options.key }).lean();
+      return String(existing?._id);
+    }
+  }
+
+  /** Claims the next due job of one of `names` for `leaseMs`, or returns null. */
+  async claim(names: readonly string[], workerId: string, leaseMs: number): Promise<ClaimedJob | null> {
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + leaseMs);
+    const job = await JobModel.findOneAndUpdate(
+      {
+        name: { $in: names },
+        $or: [
+          { state: 'queued', runAt: { $lte: now } },
+          { state: 'running', leaseUntil: { $lt: now } },
+        ],
+      },
+      { $set: { state: 'running', leaseOwner: workerId, leaseUntil }, $inc: { attempts: 1 } },
+      { sort: { runAt: 1 }, new: true },
+    ).lean();
+    if (!job) return null;
+    return {
+      id: String(job._id),
+      name: job.name,
+      payload: (job.payload ?? {}) as Record<string, unknown>,
+      attempts: job.attempts,
+      leaseUntil,
+    };
+  }
+
+  /** Marks a job done, if this worker still holds its lease. */
+  async complete(job: ClaimedJob, workerId: string): Promise<boolean> {
+    const result = await JobModel.updateOne(
+      { _id: job.id, state: 'running', leaseOwner: workerId },
+      { $set: { state: 'done', finishedAt: new Date(), key: `finished:${job.id}` }, $unset: { leaseUntil: 1 } },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  /** Records a failure: queued again with backoff, or failed for good when attempts run out. */
+  async fail(job: ClaimedJob, workerId: string, error: Error): Promise<void> {
+    const current = await JobModel.findOne({ _id: job.id, leaseOwner: workerId }).lean();
+    if (!current) return;
+    const outcome = afterFailure(current.attempts, current.maxAttempts, new Date());
+    await JobModel.updateOne(
+      { _id: job.id, state: 'running', leaseOwner: workerId },
+      outcome.state === 'failed'
+        ? { $set: { state: 'failed', lastError: error.message, finishedAt: new Date(), key: `finished:${job.id}` }, $unset: { leaseUntil: 1 } }
+        : { $set: { state: 'queued', runAt: outcome.runAt, lastError: error.message }, $unset: { leaseUntil: 1 } },
+    );
+  }
+
+  static newWorkerId(): string {
+    return `${process.pid}-${randomUUID().slice(0, 8)}`;
+  }
+}

@@ -1,0 +1,42 @@
+import { loadConfig } from './config';
+
+describe('configuration', () => {
+  it('has development defaults for everything', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(4000);
+    expect(config.env).toBe('development');
+    expect(config.demo.seed).toBe(true);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number between 0 and 65535 (got "abc")'],
+    [{ MONGODB_URI: 'postgres://x' }, 'Configuration error: MONGODB_URI must be a mongodb:// or mongodb+srv:// connection string (got "postgres://x")'],
+    [{ SESSION_SECRET: 'short' }, 'Configuration error: SESSION_SECRET must be at least 32 characters'],
+    [{ WORKER_IN_PROCESS: 'maybe' }, 'Configuration error: WORKER_IN_PROCESS must be true or false (got "maybe")'],
+  ])('names the variable in one line when it is malformed: %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('refuses development secrets in production', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db/harbour' }),
+    ).toThrow('Configuration error: SESSION_SECRET must be set to a secret of your own in production');
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      'Configuration error: MONGODB_URI must be set in production',
+    );
+  });
+
+  it('never seeds demo data in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db/harbour',
+      SESSION_SECRET: 'x'.repeat(40),
+      STRIPE_SECRET_KEY: 'sk_live_abc',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+    };
+    expect(loadConfig(production).demo.seed).toBe(false);
+    expect(() => loadConfig({ ...production, DEMO_SEED: 'true' })).toThrow(
+      'DEMO_SEED cannot be true in production',
+    );
+  });
+});

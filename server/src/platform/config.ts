@@ -1,0 +1,113 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
+const DEV_STRIPE_SECRET_KEY = 'sk_test_harbour_development';
+const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_harbour_development';
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((value) => value === 'true' || value === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce
+    .number({ error: 'must be a whole number between 0 and 65535' })
+    .int('must be a whole number between 0 and 65535')
+    .min(0, 'must be a whole number between 0 and 65535')
+    .max(65535, 'must be a whole number between 0 and 65535')
+    .default(4000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  MONGODB_URI: z
+    .string()
+    .regex(/^mongodb(\+srv)?:\/\/\S+$/, 'must be a mongodb:// or mongodb+srv:// connection string')
+    .optional(),
+  /** Set by `npm start` and the test harness when they started the server themselves. */
+  HARBOUR_DATABASE_KIND: z.enum(['ferretdb', 'mongodb', 'external']).default('external'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, 'must be a Stripe secret key (sk_test_… or sk_live_…)')
+    .default(DEV_STRIPE_SECRET_KEY),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)')
+    .default(DEV_STRIPE_WEBHOOK_SECRET),
+  /** Points the Stripe SDK at stripe-mock in development and tests; unset means Stripe itself. */
+  STRIPE_API_URL: z.url({ error: 'must be a URL such as http://127.0.0.1:12111' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CLIENT_DIST: z.string().default(resolve(__dirname, '../../../client/dist')),
+  DEMO_SEED: booleanText.optional(),
+  DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('harbour-demo-2026'),
+  DEMO_TOTP_SECRET: z
+    .string()
+    .regex(/^[A-Z2-7]{16,}=*$/, 'must be a base32 secret')
+    .default('JBSWY3DPEHPK3PXP'),
+  /** Run background jobs inside this server process (also `npm run worker`). */
+  WORKER_IN_PROCESS: booleanText.default(true),
+  /** If set, /metrics requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  TRUST_PROXY: z.string().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+/** A configuration problem, told in one line that names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  // Empty variables count as unset, as in most deployment tools.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const shown = name.includes('SECRET') || name.includes('TOKEN') ? '' : ` (got "${env[name]}")`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}`);
+  }
+  const config = parsed.data;
+  const production = config.NODE_ENV === 'production';
+
+  if (production) {
+    const refuse = (name: string, why: string) => {
+      throw new ConfigError(`Configuration error: ${name} ${why}`);
+    };
+    if (!config.MONGODB_URI) refuse('MONGODB_URI', 'must be set in production');
+    if (config.SESSION_SECRET === DEV_SESSION_SECRET)
+      refuse('SESSION_SECRET', 'must be set to a secret of your own in production');
+    if (config.STRIPE_SECRET_KEY === DEV_STRIPE_SECRET_KEY)
+      refuse('STRIPE_SECRET_KEY', 'must be set to your Stripe key in production');
+    if (config.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET)
+      refuse('STRIPE_WEBHOOK_SECRET', 'must be set to your webhook secret in production');
+    if (config.DEMO_SEED) refuse('DEMO_SEED', 'cannot be true in production: demo data never goes live');
+  }
+
+  return {
+    env: config.NODE_ENV,
+    production,
+    port: config.PORT,
+    host: config.HOST,
+    database: {
+      uri: config.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/harbour?directConnection=true',
+      kind: config.HARBOUR_DATABASE_KIND,
+    },
+    sessionSecret: config.SESSION_SECRET,
+    stripe: {
+      secretKey: config.STRIPE_SECRET_KEY,
+      webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      apiUrl: config.STRIPE_API_URL,
+    },
+    logLevel: config.LOG_LEVEL,
+    clientDist: config.CLIENT_DIST,
+    demo: {
+      seed: config.DEMO_SEED ?? !production,
+      password: config.DEMO_PASSWORD,
+      totpSecret: config.DEMO_TOTP_SECRET,
+    },
+    workerInProcess: config.WORKER_IN_PROCESS,
+    metricsToken: config.METRICS_TOKEN,
+    trustProxy: config.TRUST_PROXY,
+  };
+}

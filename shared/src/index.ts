@@ -1,0 +1,6 @@
+export * from './feedback';
+export * from './money';
+export * from './validation';
+export * from './vocabularies/accessibility-support';
+export * from './vocabularies/devon-places';
+export * from './vocabularies/needs';
