@@ -32,18 +32,23 @@ export function findMongod(): string | undefined {
 /**
  * Picks the database server as database.md says: MONGODB_URI if set; else a real mongod
  * through mongodb-memory-server when one can be had; else FerretDB v1 on SQLite.
- * `dataPath` keeps data across restarts; leave it out for a throwaway server.
+ * Data goes in `<dataRoot>/ferretdb` or `<dataRoot>/mongodb` and survives restarts.
  */
 export async function startDatabase(options: {
-  dataPath: string;
+  dataRoot: string;
   port?: number;
 }): Promise<DatabaseServer> {
   const external = process.env.MONGODB_URI;
   if (external) return { kind: 'external', uri: external, stop: async () => {} };
 
   const mongod = findMongod();
-  if (mongod) return startMongoMemoryServer(mongod, options);
-  return startFerretDb(options);
+  if (mongod) {
+    return startMongoMemoryServer(mongod, {
+      dataPath: join(options.dataRoot, 'mongodb'),
+      port: options.port,
+    });
+  }
+  return startFerretDb({ dataPath: join(options.dataRoot, 'ferretdb'), port: options.port });
 }
 
 export async function startFerretDb(options: {
@@ -62,7 +67,7 @@ export async function startFerretDb(options: {
     await waitForPort(port, 20_000, child);
   } catch (error) {
     await service.stop();
-    throw new Error(`FerretDB did not start: ${(error as Error).message}`);
+    throw new Error(`FerretDB did not start: ${(error as Error).message}`, { cause: error });
   }
   return {
     kind: 'ferretdb',

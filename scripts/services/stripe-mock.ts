@@ -20,7 +20,7 @@ export async function startStripeMock(port?: number): Promise<StripeMockServer> 
     await waitForPort(httpPort, 20_000, child);
   } catch (error) {
     await service.stop();
-    throw new Error(`stripe-mock did not start: ${(error as Error).message}`);
+    throw new Error(`stripe-mock did not start: ${(error as Error).message}`, { cause: error });
   }
   return { url: `http://127.0.0.1:${httpPort}`, stop: service.stop };
 }

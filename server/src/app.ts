@@ -34,10 +34,21 @@ export interface HttpApp {
   stop(): Promise<void>;
 }
 
-export function createHttpApp({ config, log, database, metrics, services }: AppDependencies): HttpApp {
+export function createHttpApp({
+  config,
+  log,
+  database,
+  metrics,
+  services,
+}: AppDependencies): HttpApp {
   const app = express();
   const server = createServer(app);
-  const graphql = createGraphQLServer({ production: config.production, log, metrics, httpServer: server });
+  const graphql = createGraphQLServer({
+    production: config.production,
+    log,
+    metrics,
+    httpServer: server,
+  });
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
@@ -59,8 +70,14 @@ export function createHttpApp({ config, log, database, metrics, services }: AppD
   app.use((req, res, next) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
-      const route = req.route?.path ?? (req.path.startsWith('/assets/') ? '/assets' : req.baseUrl || 'other');
-      metrics.observeHttp(req.method, String(route), res.statusCode, Number(process.hrtime.bigint() - started) / 1e9);
+      const route =
+        req.route?.path ?? (req.path.startsWith('/assets/') ? '/assets' : req.baseUrl || 'other');
+      metrics.observeHttp(
+        req.method,
+        String(route),
+        res.statusCode,
+        Number(process.hrtime.bigint() - started) / 1e9,
+      );
     });
     next();
   });

@@ -27,7 +27,10 @@ export interface RunningHarbour {
  * Starts one Harbour server process: HTTP and GraphQL at once, then, whenever the database
  * first answers, migrations, the demo seed and the in-process job worker.
  */
-export async function startHarbour(config: Config, log = createLogger(config.logLevel)): Promise<RunningHarbour> {
+export async function startHarbour(
+  config: Config,
+  log = createLogger(config.logLevel),
+): Promise<RunningHarbour> {
   const metrics = new Metrics();
   const database = new Database({
     uri: config.database.uri,

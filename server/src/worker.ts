@@ -28,6 +28,8 @@ async function main() {
 }
 
 main().catch((error: Error) => {
-  console.error(error instanceof ConfigError ? error.message : `Worker could not start: ${error.message}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `Worker could not start: ${error.message}`,
+  );
   process.exit(1);
 });

@@ -45,7 +45,7 @@ export function formatMoney(money: Money): string {
 export function parsePounds(text: string): Money | null {
   const match = /^£?\s*(\d{1,3}(?:,\d{3})*|\d+)(?:\.(\d{1,2}))?$/.exec(text.trim());
   if (!match) return null;
-  const pounds = Number(match[1]!.replaceAll(',', ''));
+  const pounds = Number((match[1] ?? '').replaceAll(',', ''));
   const penceText = (match[2] ?? '').padEnd(2, '0');
   const amountPence = pounds * 100 + Number(penceText);
   return Number.isSafeInteger(amountPence) ? pence(amountPence) : null;

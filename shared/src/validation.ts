@@ -8,7 +8,10 @@ export function textSchema(label: string, { min = 0, max }: { min?: number; max:
   return z
     .string({ error: `${label} must be text` })
     .trim()
-    .min(min, min === 1 ? `Enter ${label.toLowerCase()}` : `${label} must be ${min} characters or more`)
+    .min(
+      min,
+      min === 1 ? `Enter ${label.toLowerCase()}` : `${label} must be ${min} characters or more`,
+    )
     .max(max, `${label} must be ${max} characters or fewer`);
 }
 

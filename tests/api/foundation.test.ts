@@ -15,8 +15,16 @@ afterAll(async () => {
 const SUBMIT = /* GraphQL */ `
   mutation Submit($input: FeedbackSubmitInput!) {
     feedbackSubmit(input: $input) {
-      userErrors { field message code }
-      feedback { id rating createdAt }
+      userErrors {
+        field
+        message
+        code
+      }
+      feedback {
+        id
+        rating
+        createdAt
+      }
     }
   }
 `;
@@ -31,7 +39,7 @@ describe('health and readiness', () => {
   it('names the database server it really talks to at /readyz', async () => {
     const response = await fetch(`${harbour.url}/readyz`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = (await response.json()) as { database: { server: string } };
     const { kind } = testDatabaseServer();
     expect(body).toMatchObject({ status: 'ready', database: { kind, name: harbour.databaseName } });
     if (kind === 'ferretdb') expect(body.database.server).toBe('ferretdb');
@@ -39,9 +47,13 @@ describe('health and readiness', () => {
   });
 
   it('tags every response with a request id, and keeps a safe one the caller sent', async () => {
-    const mine = await fetch(`${harbour.url}/healthz`, { headers: { 'x-request-id': 'trace-12345678' } });
+    const mine = await fetch(`${harbour.url}/healthz`, {
+      headers: { 'x-request-id': 'trace-12345678' },
+    });
     expect(mine.headers.get('x-request-id')).toBe('trace-12345678');
-    const unsafe = await fetch(`${harbour.url}/healthz`, { headers: { 'x-request-id': 'bad id; drop' } });
+    const unsafe = await fetch(`${harbour.url}/healthz`, {
+      headers: { 'x-request-id': 'bad id; drop' },
+    });
     expect(unsafe.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
@@ -49,22 +61,27 @@ describe('health and readiness', () => {
 describe('GraphQL against the real database', () => {
   it('writes feedback through /graphql, reads the summary back, and the document is in the database', async () => {
     for (const rating of ['VERY_SATISFIED', 'SATISFIED', 'DISSATISFIED']) {
-      const { status, body } = await harbour.graphql<{ feedbackSubmit: { userErrors: unknown[]; feedback: { id: string; rating: string } } }>(
-        SUBMIT,
-        { input: { rating, comments: 'Easy to use', page: '/families' } },
-      );
+      const { status, body } = await harbour.graphql<{
+        feedbackSubmit: { userErrors: unknown[]; feedback: { id: string; rating: string } };
+      }>(SUBMIT, { input: { rating, comments: 'Easy to use', page: '/families' } });
       expect(status).toBe(200);
       expect(body.data?.feedbackSubmit.userErrors).toEqual([]);
       expect(body.data?.feedbackSubmit.feedback.rating).toBe(rating);
     }
 
-    const { body } = await harbour.graphql<{ feedbackSummary: { total: number; satisfiedPercent: number; ratings: { rating: string; count: number }[] } }>(
-      '{ feedbackSummary { total satisfiedPercent ratings { rating count } } }',
-    );
+    const { body } = await harbour.graphql<{
+      feedbackSummary: {
+        total: number;
+        satisfiedPercent: number;
+        ratings: { rating: string; count: number }[];
+      };
+    }>('{ feedbackSummary { total satisfiedPercent ratings { rating count } } }');
     expect(body.data?.feedbackSummary).toMatchObject({ total: 3, satisfiedPercent: 67 });
     expect(body.data?.feedbackSummary.ratings).toContainEqual({ rating: 'DISSATISFIED', count: 1 });
 
-    const client = await MongoClient.connect(databaseUri(testDatabaseServer().uri, harbour.databaseName));
+    const client = await MongoClient.connect(
+      databaseUri(testDatabaseServer().uri, harbour.databaseName),
+    );
     try {
       const stored = await client.db().collection('feedback').find().toArray();
       expect(stored).toHaveLength(3);
@@ -76,20 +93,37 @@ describe('GraphQL against the real database', () => {
   });
 
   it('answers input a person can fix with userErrors naming the field', async () => {
-    const { status, body } = await harbour.graphql<{ feedbackSubmit: { userErrors: unknown[]; feedback: null } }>(SUBMIT, {
+    const { status, body } = await harbour.graphql<{
+      feedbackSubmit: { userErrors: unknown[]; feedback: null };
+    }>(SUBMIT, {
       input: { rating: 'SATISFIED', comments: 'x'.repeat(1201), page: 'https://elsewhere.example' },
     });
     expect(status).toBe(200);
     expect(body.data?.feedbackSubmit.feedback).toBeNull();
     expect(body.data?.feedbackSubmit.userErrors).toEqual([
-      { field: ['input', 'comments'], message: 'How we could improve must be 1200 characters or fewer', code: 'INVALID' },
-      { field: ['input', 'page'], message: 'Page must be a path on this site, like /families', code: 'INVALID' },
+      {
+        field: ['input', 'comments'],
+        message: 'How we could improve must be 1200 characters or fewer',
+        code: 'INVALID',
+      },
+      {
+        field: ['input', 'page'],
+        message: 'Page must be a path on this site, like /families',
+        code: 'INVALID',
+      },
     ]);
   });
 });
 
 describe('malformed GraphQL gets a 400 with a clear message, never a 500', () => {
-  const expectClear400 = (response: { status: number; body: { errors?: { message: string; extensions?: { code?: string } }[] } }, code: string, words: RegExp) => {
+  const expectClear400 = (
+    response: {
+      status: number;
+      body: { errors?: { message: string; extensions?: { code?: string } }[] };
+    },
+    code: string,
+    words: RegExp,
+  ) => {
     expect(response.status).toBe(400);
     expect(response.body.errors?.[0]?.extensions?.code).toBe(code);
     expect(response.body.errors?.map((error) => error.message).join('\n')).toMatch(words);
@@ -97,11 +131,19 @@ describe('malformed GraphQL gets a 400 with a clear message, never a 500', () =>
   };
 
   it('refuses a syntax error', async () => {
-    expectClear400(await harbour.graphql('{ feedbackSummary { total '), 'GRAPHQL_PARSE_FAILED', /Syntax Error/);
+    expectClear400(
+      await harbour.graphql('{ feedbackSummary { total '),
+      'GRAPHQL_PARSE_FAILED',
+      /Syntax Error/,
+    );
   });
 
   it('refuses variables of the wrong type', async () => {
-    expectClear400(await harbour.graphql(SUBMIT, { input: { rating: 42 } }), 'BAD_USER_INPUT', /rating/);
+    expectClear400(
+      await harbour.graphql(SUBMIT, { input: { rating: 42 } }),
+      'BAD_USER_INPUT',
+      /rating/,
+    );
   });
 
   it('refuses an operator object where a string is expected', async () => {
@@ -123,12 +165,20 @@ describe('malformed GraphQL gets a 400 with a clear message, never a 500', () =>
   });
 
   it('refuses 100 aliases', async () => {
-    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: feedbackSummary { total }`).join(' ');
-    expectClear400(await harbour.graphql(`{ ${aliases} }`), 'GRAPHQL_VALIDATION_FAILED', /too many aliases/);
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: feedbackSummary { total }`).join(
+      ' ',
+    );
+    expectClear400(
+      await harbour.graphql(`{ ${aliases} }`),
+      'GRAPHQL_VALIDATION_FAILED',
+      /too many aliases/,
+    );
   });
 
   it('does not reveal the limits it enforces', async () => {
-    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: feedbackSummary { total }`).join(' ');
+    const aliases = Array.from({ length: 100 }, (_, i) => `a${i}: feedbackSummary { total }`).join(
+      ' ',
+    );
     const { body } = await harbour.graphql(`{ ${aliases} }`);
     expect(body.errors?.[0]?.message).not.toMatch(/\d/);
   });
@@ -141,7 +191,9 @@ describe('malformed GraphQL gets a 400 with a clear message, never a 500', () =>
     });
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
-      errors: [{ message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } }],
+      errors: [
+        { message: 'The request body is not valid JSON.', extensions: { code: 'BAD_REQUEST' } },
+      ],
     });
   });
 
@@ -160,7 +212,9 @@ describe('security headers and metrics', () => {
     const csp = response.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain('img-src \'self\' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org');
+    expect(csp).toContain(
+      "img-src 'self' data: https://tile.openstreetmap.org https://*.tile.openstreetmap.org",
+    );
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('x-powered-by')).toBeNull();
@@ -169,9 +223,15 @@ describe('security headers and metrics', () => {
   it('publishes Prometheus metrics per GraphQL operation and for the database pool', async () => {
     await harbour.graphql('query SummaryForMetrics { feedbackSummary { total } }');
     const text = await (await fetch(`${harbour.url}/metrics`)).text();
-    expect(text).toMatch(/graphql_operations_total\{operation="SummaryForMetrics",type="query",outcome="ok"\} 1/);
-    expect(text).toMatch(/graphql_operation_duration_seconds_bucket\{le="0.005",operation="SummaryForMetrics"/);
+    expect(text).toMatch(
+      /graphql_operations_total\{operation="SummaryForMetrics",type="query",outcome="ok"\} 1/,
+    );
+    expect(text).toMatch(
+      /graphql_operation_duration_seconds_bucket\{le="0.005",operation="SummaryForMetrics"/,
+    );
     expect(text).toMatch(/mongodb_pool_connections\{state="open"\} [1-9]/);
-    expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\}/);
+    expect(text).toMatch(
+      /http_request_duration_seconds_count\{method="GET",route="\/healthz",status="200"\}/,
+    );
   });
 });

@@ -12,7 +12,9 @@ declare global {
 }
 
 export default async function globalSetup() {
-  const database = await startDatabase({ dataPath: mkdtempSync(join(tmpdir(), 'harbour-test-db-')) });
+  const database = await startDatabase({
+    dataRoot: mkdtempSync(join(tmpdir(), 'harbour-test-db-')),
+  });
   const stripe = await startStripeMock();
   process.env.HARBOUR_TEST_MONGODB_URI = database.uri;
   process.env.HARBOUR_TEST_DATABASE_KIND = database.kind;

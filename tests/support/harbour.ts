@@ -27,8 +27,12 @@ export interface TestHarbour {
 
 export function testDatabaseServer() {
   const uri = process.env.HARBOUR_TEST_MONGODB_URI;
-  if (!uri) throw new Error('HARBOUR_TEST_MONGODB_URI is unset: run tests through jest (globalSetup)');
-  return { uri, kind: process.env.HARBOUR_TEST_DATABASE_KIND as 'ferretdb' | 'mongodb' | 'external' };
+  if (!uri)
+    throw new Error('HARBOUR_TEST_MONGODB_URI is unset: run tests through jest (globalSetup)');
+  return {
+    uri,
+    kind: process.env.HARBOUR_TEST_DATABASE_KIND as 'ferretdb' | 'mongodb' | 'external',
+  };
 }
 
 /**
@@ -58,7 +62,8 @@ export async function startTestHarbour(env: Record<string, string> = {}): Promis
     harbour,
     graphql: (query, variables, headers) => postGraphQL(harbour.url, query, variables, headers),
     async stop() {
-      if (harbour.database.isConnected) await mongoose.connection.dropDatabase().catch(() => undefined);
+      if (harbour.database.isConnected)
+        await mongoose.connection.dropDatabase().catch(() => undefined);
       await harbour.stop();
     },
   };
@@ -75,7 +80,11 @@ export async function postGraphQL<T>(
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: response.status, body: await response.json(), headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as GraphQLResponse<T>['body'],
+    headers: response.headers,
+  };
 }
 
 export async function eventually<T>(check: () => Promise<T>, timeoutMs = 15_000): Promise<T> {

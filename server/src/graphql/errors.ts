@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode, unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnavailable } from '../platform/database';
@@ -21,7 +22,10 @@ const PUBLIC_CODES = new Set<string>([
 
 /** Which protective limit a query hit, said without the limit's number. */
 const LIMIT_MESSAGES: [RegExp, string][] = [
-  [/depth limit|introspection depth/i, 'The query is nested too deeply. Ask for fewer levels at once.'],
+  [
+    /depth limit|introspection depth/i,
+    'The query is nested too deeply. Ask for fewer levels at once.',
+  ],
   [/aliases limit/i, 'The query uses too many aliases. Ask for fewer fields at once.'],
   [/cost limit/i, 'The query asks for too much at once. Split it into smaller queries.'],
   [/directives limit/i, 'The query uses too many directives.'],
@@ -51,17 +55,44 @@ export function formatError(
   const correlationId = currentRequest()?.requestId ?? 'unknown';
   const code = String(formatted.extensions?.code ?? '');
   if (PUBLIC_CODES.has(code)) {
-    return { message: withoutLimits(formatted.message), locations: formatted.locations, path: formatted.path, extensions: { code } };
+    return {
+      message: withoutLimits(formatted.message),
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code },
+    };
   }
   const original = unwrapResolverError(error);
   if (isDatabaseUnavailable(original)) {
-    log.warn({ err: original, path: formatted.path }, 'GraphQL operation hit an unavailable database');
-    return { ...serviceUnavailable().toJSON(), path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+    log.warn(
+      { err: original, path: formatted.path },
+      'GraphQL operation hit an unavailable database',
+    );
+    return {
+      ...serviceUnavailable().toJSON(),
+      path: formatted.path,
+      extensions: { code: 'SERVICE_UNAVAILABLE' },
+    };
   }
   log.error({ err: original, path: formatted.path, correlationId }, 'GraphQL internal error');
   return {
     message: `Sorry, something went wrong on our side. If it keeps happening, quote reference ${correlationId}.`,
     path: formatted.path,
     extensions: { code: ApolloServerErrorCode.INTERNAL_SERVER_ERROR, correlationId },
+  };
+}
+
+/** A response whose errors include "database away" is a 503, so load balancers and clients retry. */
+export function serviceUnavailableStatusPlugin(): ApolloServerPlugin {
+  return {
+    requestDidStart: async () => ({
+      willSendResponse: async ({ response }) => {
+        if (response.body.kind !== 'single') return;
+        const errors = response.body.singleResult.errors ?? [];
+        if (errors.some((error) => error.extensions?.code === 'SERVICE_UNAVAILABLE')) {
+          response.http.status = 503;
+        }
+      },
+    }),
   };
 }

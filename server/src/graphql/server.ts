@@ -5,7 +5,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Server } from 'node:http';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
-import { formatError } from './errors';
+import { formatError, serviceUnavailableStatusPlugin } from './errors';
 import type { RequestContext } from './module';
 import { buildSchema } from './schema';
 
@@ -41,6 +41,7 @@ export function createGraphQLServer(options: {
     plugins: [
       ...protection.plugins,
       options.metrics.graphqlPlugin(),
+      serviceUnavailableStatusPlugin(),
       ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       // The embedded Sandbox loads scripts from a CDN, which our CSP (and this network) refuse.
       ApolloServerPluginLandingPageDisabled(),

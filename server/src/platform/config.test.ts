@@ -9,10 +9,22 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ PORT: 'abc' }, 'Configuration error: PORT must be a whole number between 0 and 65535 (got "abc")'],
-    [{ MONGODB_URI: 'postgres://x' }, 'Configuration error: MONGODB_URI must be a mongodb:// or mongodb+srv:// connection string (got "postgres://x")'],
-    [{ SESSION_SECRET: 'short' }, 'Configuration error: SESSION_SECRET must be at least 32 characters'],
-    [{ WORKER_IN_PROCESS: 'maybe' }, 'Configuration error: WORKER_IN_PROCESS must be true or false (got "maybe")'],
+    [
+      { PORT: 'abc' },
+      'Configuration error: PORT must be a whole number between 0 and 65535 (got "abc")',
+    ],
+    [
+      { MONGODB_URI: 'postgres://x' },
+      'Configuration error: MONGODB_URI must be a mongodb:// or mongodb+srv:// connection string (got "postgres://x")',
+    ],
+    [
+      { SESSION_SECRET: 'short' },
+      'Configuration error: SESSION_SECRET must be at least 32 characters',
+    ],
+    [
+      { WORKER_IN_PROCESS: 'maybe' },
+      'Configuration error: WORKER_IN_PROCESS must be true or false (got "maybe")',
+    ],
   ])('names the variable in one line when it is malformed: %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });
@@ -20,7 +32,9 @@ describe('configuration', () => {
   it('refuses development secrets in production', () => {
     expect(() =>
       loadConfig({ NODE_ENV: 'production', MONGODB_URI: 'mongodb://db/harbour' }),
-    ).toThrow('Configuration error: SESSION_SECRET must be set to a secret of your own in production');
+    ).toThrow(
+      'Configuration error: SESSION_SECRET must be set to a secret of your own in production',
+    );
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       'Configuration error: MONGODB_URI must be set in production',
     );

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { z } from 'zod';
 
 const DEV_SESSION_SECRET = 'development-only-session-secret-change-me-0000';
-const DEV_STRIPE_SECRET_KEY = 'sk_test_harbour_development';
+const DEV_STRIPE_SECRET_KEY = 'sk_test_harbourdevelopment';
 const DEV_STRIPE_WEBHOOK_SECRET = 'whsec_harbour_development';
 
 const booleanText = z
@@ -62,10 +62,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const name = String(issue.path[0]);
+    const [issue] = parsed.error.issues;
+    const name = String(issue?.path[0]);
     const shown = name.includes('SECRET') || name.includes('TOKEN') ? '' : ` (got "${env[name]}")`;
-    throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}`);
+    throw new ConfigError(`Configuration error: ${name} ${issue?.message}${shown}`);
   }
   const config = parsed.data;
   const production = config.NODE_ENV === 'production';
@@ -81,7 +81,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       refuse('STRIPE_SECRET_KEY', 'must be set to your Stripe key in production');
     if (config.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET)
       refuse('STRIPE_WEBHOOK_SECRET', 'must be set to your webhook secret in production');
-    if (config.DEMO_SEED) refuse('DEMO_SEED', 'cannot be true in production: demo data never goes live');
+    if (config.DEMO_SEED)
+      refuse('DEMO_SEED', 'cannot be true in production: demo data never goes live');
   }
 
   return {

@@ -79,7 +79,9 @@ export class Database {
   }
 
   private async identifyServer() {
-    const info = await this.connection.db!.admin().command({ buildInfo: 1 });
+    const db = this.connection.db;
+    if (!db) return;
+    const info = await db.admin().command({ buildInfo: 1 });
     this.description = {
       ...this.description,
       server: 'ferretdbVersion' in info ? 'ferretdb' : 'mongodb',

@@ -13,7 +13,10 @@ export function staticClient(dist: string, log: Logger): Router {
   if (!existsSync(index)) {
     log.warn({ dist }, 'client build not found; run `npm run build` to serve the web pages');
     router.get('/', (_req, res) => {
-      res.status(503).type('text/plain').send('The web client has not been built: run `npm run build`.');
+      res
+        .status(503)
+        .type('text/plain')
+        .send('The web client has not been built: run `npm run build`.');
     });
     return router;
   }

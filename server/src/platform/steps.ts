@@ -52,7 +52,10 @@ export async function applySteps(
         cause: error,
       });
     }
-    await records.updateOne({ _id: step.id }, { $set: { state: 'applied', appliedAt: new Date() } });
+    await records.updateOne(
+      { _id: step.id },
+      { $set: { state: 'applied', appliedAt: new Date() } },
+    );
     log.info({ step: step.id }, `${collectionName}: applied ${step.id}`);
     applied.push(step.id);
   }

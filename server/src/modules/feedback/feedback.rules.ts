@@ -8,7 +8,9 @@ export interface FeedbackSummary {
 }
 
 /** User satisfaction as GOV.UK services report it, from counts per rating. */
-export function summariseFeedback(counts: Partial<Record<FeedbackRating, number>>): FeedbackSummary {
+export function summariseFeedback(
+  counts: Partial<Record<FeedbackRating, number>>,
+): FeedbackSummary {
   const ratings = FEEDBACK_RATINGS.map((rating) => ({ rating, count: counts[rating] ?? 0 }));
   const total = ratings.reduce((sum, { count }) => sum + count, 0);
   const satisfied = (counts.VERY_SATISFIED ?? 0) + (counts.SATISFIED ?? 0);

@@ -30,3 +30,24 @@ jobSchema.index({ state: 1, leaseUntil: 1 });
 jobSchema.index({ key: 1 }, { unique: true });
 
 export const JobModel = model('Job', jobSchema);
+
+/**
+ * One document per claim of a job, `_id` "<jobId>:<attempt>". Inserting it is the claim:
+ * a unique-key insert is atomic on MongoDB and on FerretDB v1, whereas a conditional update
+ * (or findOneAndUpdate) is not atomic on FerretDB's SQLite backend — measured: 12 workers
+ * racing one queued job all "won" it. Leases are kept (one small document per attempt):
+ * deleting one would let a worker holding a stale read claim the same attempt again.
+ */
+const jobLeaseSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    job: { type: Schema.Types.ObjectId, required: true },
+    owner: { type: String, required: true },
+    leaseUntil: { type: Date, required: true },
+  },
+  { timestamps: { createdAt: true, updatedAt: false }, collection: 'job_leases' },
+);
+
+jobLeaseSchema.index({ job: 1 });
+
+export const JobLeaseModel = model('JobLease', jobLeaseSchema);

@@ -11,7 +11,10 @@ describe('job retry rules', () => {
 
   it('tries again until the attempts are spent, then gives up', () => {
     const now = new Date('2026-11-25T10:00:00Z');
-    expect(afterFailure(1, 3, now)).toEqual({ state: 'queued', runAt: new Date('2026-11-25T10:00:01Z') });
+    expect(afterFailure(1, 3, now)).toEqual({
+      state: 'queued',
+      runAt: new Date('2026-11-25T10:00:01Z'),
+    });
     expect(afterFailure(3, 3, now)).toEqual({ state: 'failed' });
   });
 });

@@ -49,7 +49,10 @@ export class JobWorker {
       try {
         worked = await this.runOne();
       } catch (error) {
-        this.options.log.warn({ err: error, worker: this.id }, 'job worker could not reach the queue');
+        this.options.log.warn(
+          { err: error, worker: this.id },
+          'job worker could not reach the queue',
+        );
       }
       if (!worked && this.running) {
         await new Promise<void>((resolve) => {
@@ -64,9 +67,10 @@ export class JobWorker {
     const { queue, handlers, log } = this.options;
     const job = await queue.claim(Object.keys(handlers), this.id, this.options.leaseMs ?? 60_000);
     if (!job) return false;
-    const handler = handlers[job.name]!;
+    const handler = handlers[job.name];
     const started = Date.now();
     try {
+      if (!handler) throw new Error(`no handler for job "${job.name}"`);
       await handler(job.payload, job);
       await queue.complete(job, this.id);
       log.info({ job: job.id, name: job.name, ms: Date.now() - started }, 'job done');
