@@ -18,6 +18,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration and browser tests start real servers; unit tests finish in milliseconds anyway.
+  testTimeout: 60_000,
   globalSetup: '<rootDir>/tests/support/global-setup.ts',
   globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
   projects: [
@@ -30,13 +32,11 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/api/**/*.test.ts'],
-      testTimeout: 30_000,
     },
     {
       ...common,
       displayName: 'browser',
       testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-      testTimeout: 60_000,
     },
   ],
 };

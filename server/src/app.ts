@@ -43,12 +43,7 @@ export function createHttpApp({
 }: AppDependencies): HttpApp {
   const app = express();
   const server = createServer(app);
-  const graphql = createGraphQLServer({
-    production: config.production,
-    log,
-    metrics,
-    httpServer: server,
-  });
+  const graphql = createGraphQLServer({ production: config.production, log, metrics });
 
   app.disable('x-powered-by');
   if (config.trustProxy) app.set('trust proxy', config.trustProxy);
@@ -137,11 +132,25 @@ export function createHttpApp({
       app.use(jsonErrors(log));
     },
     async stop() {
-      // Apollo's drain plugin closes the HTTP server and waits for requests in flight.
+      await drain(server, 10_000);
       await graphql.stop();
-      server.closeAllConnections();
     },
   };
+}
+
+/**
+ * Stops accepting connections and waits for requests in flight. Keep-alive connections
+ * are closed as soon as they fall idle, and anything left after `graceMs` is cut.
+ */
+async function drain(server: Server, graceMs: number) {
+  if (!server.listening) return;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  const idleSweep = setInterval(() => server.closeIdleConnections(), 50);
+  const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+  server.closeIdleConnections();
+  await Promise.race([closed, timeout]);
+  clearInterval(idleSweep);
+  server.closeAllConnections();
 }
 
 /** Malformed bodies get a 400 that says what is wrong; anything unexpected is a masked 500. */

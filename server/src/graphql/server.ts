@@ -1,8 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import type { Server } from 'node:http';
 import type { Logger } from '../platform/logger';
 import type { Metrics } from '../platform/metrics';
 import { formatError, serviceUnavailableStatusPlugin } from './errors';
@@ -17,7 +15,6 @@ export function createGraphQLServer(options: {
   production: boolean;
   log: Logger;
   metrics: Metrics;
-  httpServer: Server;
 }) {
   const armor = new ApolloArmor({
     // Limits are named in armor's messages so formatError can explain which one was hit,
@@ -38,11 +35,12 @@ export function createGraphQLServer(options: {
     introspection: !options.production,
     parseOptions: { maxTokens: 2000 },
     csrfPrevention: true,
+    // main.ts owns signals: HTTP drains first, then Apollo stops.
+    stopOnTerminationSignals: false,
     plugins: [
       ...protection.plugins,
       options.metrics.graphqlPlugin(),
       serviceUnavailableStatusPlugin(),
-      ApolloServerPluginDrainHttpServer({ httpServer: options.httpServer }),
       // The embedded Sandbox loads scripts from a CDN, which our CSP (and this network) refuse.
       ApolloServerPluginLandingPageDisabled(),
     ],
