@@ -19,7 +19,9 @@ export async function launchBrowser(): Promise<Browser> {
  * (a CSP violation, a failed script, a React error), so each journey can assert none.
  */
 export async function openPage(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage();
+  // axe needs a page in a context of its own.
+  const context = await browser.newContext();
+  const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(message.text());
