@@ -54,9 +54,11 @@ async function announceWhenReady(port: number, kind: string) {
         const { database } = (await response.json()) as {
           database: { server: string; name: string };
         };
+        const where = kind === 'external' ? 'MONGODB_URI' : `.data/${kind}, kept across restarts`;
+        const server = database.server === 'ferretdb' ? 'FerretDB (SQLite)' : 'MongoDB';
         console.log(
           `\n  Harbour is running at http://localhost:${port}\n` +
-            `  Database: ${database.server} (${kind}), "${database.name}"; data kept in .data/\n` +
+            `  Database: ${server}, database "${database.name}" (${where})\n` +
             `  Stop with Ctrl+C.\n`,
         );
         return;

@@ -1,7 +1,7 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ensureFerretDb } from './go-tools';
-import { freePort, startService, waitForPort, type Service } from './process';
+import { ensurePortFree, freePort, startService, waitForPort, type Service } from './process';
 
 export type DatabaseKind = 'external' | 'mongodb' | 'ferretdb';
 
@@ -57,6 +57,9 @@ export async function startFerretDb(options: {
 }): Promise<DatabaseServer> {
   const binary = await ensureFerretDb();
   const port = options.port ?? (await freePort());
+  if (options.port) {
+    await ensurePortFree(port, 'stop what uses it, or choose another with HARBOUR_DB_PORT');
+  }
   mkdirSync(options.dataPath, { recursive: true });
   const { child, service } = startService(
     binary,

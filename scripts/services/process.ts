@@ -25,6 +25,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Fails with a hint when something else already listens on `port`. */
+export function ensurePortFree(port: number, hint: string): Promise<void> {
+  return new Promise((resolveFree, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new Error(
+          error.code === 'EADDRINUSE' ? `Port ${port} is already in use: ${hint}` : error.message,
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => server.close(() => resolveFree()));
+  });
+}
+
 export async function waitForPort(port: number, timeoutMs: number, child?: ChildProcess) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

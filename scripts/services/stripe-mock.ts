@@ -1,5 +1,5 @@
 import { ensureStripeMock } from './go-tools';
-import { freePort, startService, waitForPort, type Service } from './process';
+import { ensurePortFree, freePort, startService, waitForPort, type Service } from './process';
 
 export interface StripeMockServer extends Service {
   /** Base URL for the Stripe SDK, e.g. http://127.0.0.1:12111 */
@@ -10,6 +10,12 @@ export interface StripeMockServer extends Service {
 export async function startStripeMock(port?: number): Promise<StripeMockServer> {
   const binary = await ensureStripeMock();
   const httpPort = port ?? (await freePort());
+  if (port) {
+    await ensurePortFree(
+      port,
+      'stop what uses it, or choose another with HARBOUR_STRIPE_MOCK_PORT',
+    );
+  }
   const httpsPort = await freePort();
   const { child, service } = startService(
     binary,
