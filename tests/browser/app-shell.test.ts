@@ -1,24 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage } from '../support/browser';
-import { startTestHarbour, type TestHarbour } from '../support/harbour';
+import { axeViolations, openPage, useBrowserJourney } from '../support/browser';
 
-let harbour: TestHarbour;
-let browser: Browser;
-
-beforeAll(async () => {
-  harbour = await startTestHarbour();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harbour?.stop();
-});
+const journey = useBrowserJourney();
 
 it('opens the home page with its heading, three ways in, no console errors and no axe violations', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(harbour.url);
+  const { page, problems } = await openPage(journey.browser);
+  await page.goto(journey.harbour.url);
   await expect(page.locator('h1').textContent()).resolves.toBe(
     'Short breaks and activities for disabled children and young people in Devon',
   );
@@ -39,8 +26,8 @@ it.each([
 ])(
   'serves %s as a page of its own, marked current in the navigation, with no axe violations',
   async (path, name) => {
-    const { page, problems } = await openPage(browser);
-    await page.goto(`${harbour.url}${path}`);
+    const { page, problems } = await openPage(journey.browser);
+    await page.goto(`${journey.harbour.url}${path}`);
     await expect(page.locator('h1').isVisible()).resolves.toBe(true);
     const current = page.locator('.govuk-service-navigation [aria-current="page"]');
     await expect(current.textContent()).resolves.toContain(name);
@@ -50,15 +37,15 @@ it.each([
 );
 
 it('shows a GOV.UK "Page not found" page for an unknown address', async () => {
-  const { page } = await openPage(browser);
-  await page.goto(`${harbour.url}/no-such-page`);
+  const { page } = await openPage(journey.browser);
+  await page.goto(`${journey.harbour.url}/no-such-page`);
   await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
   expect(await axeViolations(page)).toEqual([]);
 });
 
 it('lets a keyboard user skip straight to the main content', async () => {
-  const { page } = await openPage(browser);
-  await page.goto(harbour.url);
+  const { page } = await openPage(journey.browser);
+  await page.goto(journey.harbour.url);
   await page.locator('h1').waitFor();
   await page.keyboard.press('Tab');
   await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(

@@ -1,24 +1,11 @@
 /// <reference lib="dom" />
-import type { Browser } from 'playwright-core';
-import { axeViolations, launchBrowser, openPage } from '../support/browser';
-import { startTestHarbour, type TestHarbour } from '../support/harbour';
+import { axeViolations, openPage, useBrowserJourney } from '../support/browser';
 
-let harbour: TestHarbour;
-let browser: Browser;
-
-beforeAll(async () => {
-  harbour = await startTestHarbour();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await harbour?.stop();
-});
+const journey = useBrowserJourney();
 
 it('a parent reaches the feedback form from the phase banner, fixes a missed answer and sends feedback', async () => {
-  const { page, problems } = await openPage(browser);
-  await page.goto(`${harbour.url}/families`);
+  const { page, problems } = await openPage(journey.browser);
+  await page.goto(`${journey.harbour.url}/families`);
   await page.locator('.govuk-phase-banner').getByRole('link').click();
   await expect(page.locator('h1').isVisible()).resolves.toBe(true);
 
@@ -47,7 +34,7 @@ it('a parent reaches the feedback form from the phase banner, fixes a missed ans
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 
-  const { body } = await harbour.graphql<{
+  const { body } = await journey.harbour.graphql<{
     feedbackSummary: { total: number; ratings: { rating: string; count: number }[] };
   }>('{ feedbackSummary { total ratings { rating count } } }');
   expect(body.data?.feedbackSummary.total).toBe(1);
@@ -55,8 +42,8 @@ it('a parent reaches the feedback form from the phase banner, fixes a missed ans
 });
 
 it('works with the keyboard alone', async () => {
-  const { page } = await openPage(browser);
-  await page.goto(`${harbour.url}/feedback`);
+  const { page } = await openPage(journey.browser);
+  await page.goto(`${journey.harbour.url}/feedback`);
   await page.locator('input[type="radio"]').first().focus();
   await page.keyboard.press('ArrowDown'); // moves to and selects "Satisfied"
   await expect(page.getByLabel('Satisfied', { exact: true }).isChecked()).resolves.toBe(true);

@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { startTestHarbour, type TestHarbour } from './harbour';
 import { chromiumArgs, chromiumPath } from '../../scripts/services/chromium';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
@@ -37,4 +38,18 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
+}
+
+/** Starts a server and a browser for a test file's journeys, and stops both after them. */
+export function useBrowserJourney() {
+  const journey = {} as { harbour: TestHarbour; browser: Browser };
+  beforeAll(async () => {
+    journey.harbour = await startTestHarbour();
+    journey.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.harbour?.stop();
+  });
+  return journey;
 }
