@@ -53,6 +53,9 @@ async function main() {
       SESSION_SECRET: 'benchmark-session-secret-not-for-use-anywhere',
       STRIPE_SECRET_KEY: 'sk_test_benchmark',
       STRIPE_WEBHOOK_SECRET: 'whsec_benchmark',
+      PUBLIC_URL: 'http://127.0.0.1',
+      MESSAGE_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://127.0.0.1:2525',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -2,11 +2,13 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { createServer, type Server } from 'node:http';
+import { parse as parseCookies } from 'cookie';
 import { pinoHttp } from 'pino-http';
 import { serviceUnavailable } from './graphql/errors';
 import type { RequestContext } from './graphql/module';
 import { createGraphQLServer } from './graphql/server';
 import { healthRoutes } from './modules/health/health.routes';
+import { devMailboxRoutes } from './modules/outbox/dev-mailbox.routes';
 import type { Config } from './platform/config';
 import type { Database } from './platform/database';
 import type { Logger } from './platform/logger';
@@ -119,12 +121,27 @@ export function createHttpApp({
         express.json({ limit: '100kb' }),
         (req, _res, next) => runInRequest({ requestId: String(req.id) }, next),
         expressMiddleware(graphql, {
-          context: async (): Promise<RequestContext> => {
+          context: async ({ req, res }): Promise<RequestContext> => {
             if (!database.isConnected) throw serviceUnavailable();
-            return { services };
+            const token = sessionToken(req.headers.authorization, req.headers.cookie);
+            return {
+              services,
+              actor: await services.accounts.authenticate(token),
+              http: {
+                clientAddress: req.ip ?? 'unknown',
+                userAgent: req.headers['user-agent'],
+                startSession: (value, expiresAt) =>
+                  res.cookie(SESSION_COOKIE, value, {
+                    ...cookieOptions(config.production),
+                    expires: expiresAt,
+                  }),
+                endSession: () => res.clearCookie(SESSION_COOKIE, cookieOptions(config.production)),
+              },
+            };
           },
         }),
       );
+      if (!config.production) app.use(devMailboxRoutes());
       app.use(staticClient(config.clientDist, log));
       app.use((_req, res) => {
         res.status(404).json({ error: 'Not found' });
@@ -136,6 +153,23 @@ export function createHttpApp({
       await graphql.stop();
     },
   };
+}
+
+/** The browser's session cookie: httpOnly, SameSite=Lax, Secure in production. */
+export const SESSION_COOKIE = 'harbour_session';
+
+function cookieOptions(production: boolean) {
+  return { httpOnly: true, sameSite: 'lax' as const, secure: production, path: '/' };
+}
+
+/** A bearer token (API clients) or the session cookie (browsers). */
+function sessionToken(
+  authorization: string | undefined,
+  cookieHeader: string | undefined,
+): string | undefined {
+  const bearer = /^Bearer (\S+)$/i.exec(authorization ?? '')?.[1];
+  if (bearer) return bearer;
+  return cookieHeader ? parseCookies(cookieHeader)[SESSION_COOKIE] : undefined;
 }
 
 /**

@@ -1,17 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import { createHttpApp } from './app';
-import { JobQueue } from './modules/jobs/job.service';
-import { JobWorker, type JobHandler } from './modules/jobs/job.worker';
-import { seedDemoData } from './modules/demo/demo-seed';
+import { JobWorker } from './modules/jobs/job.worker';
+import { demoSteps, seedDemoData } from './modules/demo/demo-seed';
 import type { Config } from './platform/config';
 import { Database } from './platform/database';
 import { createLogger, type Logger } from './platform/logger';
 import { Metrics } from './platform/metrics';
 import { migrate } from './platform/migrations';
-import { createServices } from './services';
-
-/** Background jobs each capability registers (outbox delivery, reconcilers, …). */
-export const jobHandlers: Record<string, JobHandler> = {};
+import { createServices, jobHandlers } from './services';
 
 export interface RunningHarbour {
   url: string;
@@ -20,6 +16,8 @@ export interface RunningHarbour {
   database: Database;
   /** Resolves once the database is connected, migrated and (in development) seeded. */
   ready: Promise<void>;
+  services: ReturnType<typeof createServices>;
+  worker: JobWorker;
   stop(): Promise<void>;
 }
 
@@ -38,9 +36,9 @@ export async function startHarbour(
     log,
     onConnect: (connection) => metrics.watchConnectionPool(connection),
   });
-  const services = createServices();
+  const services = createServices(config, log);
   const http = createHttpApp({ config, log, database, metrics, services });
-  const worker = new JobWorker({ queue: new JobQueue(), handlers: jobHandlers, log });
+  const worker = new JobWorker({ queue: services.queue, handlers: jobHandlers(services), log });
 
   await http.start();
   await new Promise<void>((resolve, reject) => {
@@ -53,7 +51,7 @@ export async function startHarbour(
 
   const ready = database.start().then(async () => {
     await migrate(log);
-    if (config.demo.seed) await seedDemoData(log);
+    if (config.demo.seed) await seedDemoData(log, demoSteps(config, services));
     if (config.workerInProcess) worker.start();
   });
   ready.catch((error: Error) => log.error({ err: error }, 'start-up work failed'));
@@ -64,6 +62,8 @@ export async function startHarbour(
     log,
     database,
     ready,
+    services,
+    worker,
     async stop() {
       await http.stop();
       await worker.stop();

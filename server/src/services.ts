@@ -1,10 +1,64 @@
+import type { Config } from './platform/config';
+import type { Logger } from './platform/logger';
+import { SecretBox } from './platform/tokens';
+import { AccountsService } from './modules/accounts/accounts.service';
+import { AuditService } from './modules/access/audit.service';
+import { OversightService } from './modules/access/oversight.service';
+import { DataRightsService } from './modules/data-rights/data-rights.service';
+import { FamiliesService } from './modules/families/families.service';
 import { FeedbackService } from './modules/feedback/feedback.service';
+import { InvitationsService } from './modules/invitations/invitations.service';
+import { JobQueue } from './modules/jobs/job.service';
+import type { JobHandler } from './modules/jobs/job.worker';
+import { OrganisationsService } from './modules/organisations/organisations.service';
+import { DELIVER_JOB, OutboxService } from './modules/outbox/outbox.service';
+import { createTransport } from './modules/outbox/transports';
 
 /** One instance of each capability's service, shared by resolvers, routes and jobs. */
-export function createServices() {
+export function createServices(config: Config, log: Logger) {
+  const secrets = new SecretBox(config.sessionSecret);
+  const publicUrl = config.publicUrl;
+  const queue = new JobQueue();
+  const outbox = new OutboxService(queue, createTransport(config.messages, log), log);
+  const organisations = new OrganisationsService();
+  // The audit log resolves names through accounts, which are created just below.
+  const audit: AuditService = new AuditService((ids: string[]) => accounts.names(ids));
+  const families: FamiliesService = new FamiliesService({ audit, organisations });
+  const accounts: AccountsService = new AccountsService({
+    outbox,
+    organisations,
+    families,
+    secrets,
+    publicUrl,
+    log,
+  });
   return {
+    queue,
+    outbox,
+    organisations,
+    audit,
+    families,
+    accounts,
+    secrets,
+    invitations: new InvitationsService({
+      accounts,
+      families,
+      organisations,
+      outbox,
+      secrets,
+      publicUrl,
+    }),
+    oversight: new OversightService({ accounts, families, audit }),
+    dataRights: new DataRightsService({ accounts, families, audit, outbox }),
     feedback: new FeedbackService(),
   };
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Background jobs, by name, and the service that does each. */
+export function jobHandlers(services: Services): Record<string, JobHandler> {
+  return {
+    [DELIVER_JOB]: (payload) => services.outbox.deliver(String(payload.messageId)),
+  };
+}

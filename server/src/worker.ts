@@ -1,12 +1,11 @@
 // `npm run worker`: background jobs in a process of their own. Safe beside the servers'
 // in-process workers and other worker processes: each job is leased to one claimer.
-import { jobHandlers } from './harbour';
-import { JobQueue } from './modules/jobs/job.service';
 import { JobWorker } from './modules/jobs/job.worker';
 import { ConfigError, loadConfig } from './platform/config';
 import { Database } from './platform/database';
 import { createLogger } from './platform/logger';
 import { migrate } from './platform/migrations';
+import { createServices, jobHandlers } from './services';
 
 async function main() {
   const config = loadConfig();
@@ -14,9 +13,11 @@ async function main() {
   const database = new Database({ uri: config.database.uri, kind: config.database.kind, log });
   await database.start();
   await migrate(log);
-  const worker = new JobWorker({ queue: new JobQueue(), handlers: jobHandlers, log });
+  const services = createServices(config, log);
+  const handlers = jobHandlers(services);
+  const worker = new JobWorker({ queue: services.queue, handlers, log });
   worker.start();
-  log.info({ worker: worker.id, jobs: Object.keys(jobHandlers) }, 'worker started');
+  log.info({ worker: worker.id, jobs: Object.keys(handlers) }, 'worker started');
 
   const shutdown = async () => {
     await worker.stop();

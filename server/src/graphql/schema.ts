@@ -1,5 +1,12 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
+import { accessGraphQL } from '../modules/access/access.graphql';
+import { authorizeOperations } from '../modules/access/authorize';
+import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
+import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
+import { familiesGraphQL } from '../modules/families/families.graphql';
 import { feedbackGraphQL } from '../modules/feedback/feedback.graphql';
+import { invitationsGraphQL } from '../modules/invitations/invitations.graphql';
+import { organisationsGraphQL } from '../modules/organisations/organisations.graphql';
 import type { GraphQLModule } from './module';
 import { DateTime } from './scalars';
 
@@ -32,11 +39,23 @@ const base: GraphQLModule = {
 };
 
 /** Every capability's schema slice; add a module here to expose it. */
-const modules: GraphQLModule[] = [base, feedbackGraphQL];
+const modules: GraphQLModule[] = [
+  base,
+  feedbackGraphQL,
+  accountsGraphQL,
+  organisationsGraphQL,
+  familiesGraphQL,
+  invitationsGraphQL,
+  accessGraphQL,
+  dataRightsGraphQL,
+];
 
+/** The whole schema, every operation guarded by its rule in access/policy.ts. */
 export function buildSchema() {
-  return makeExecutableSchema({
-    typeDefs: modules.map((module) => module.typeDefs),
-    resolvers: modules.map((module) => module.resolvers),
-  });
+  return authorizeOperations(
+    makeExecutableSchema({
+      typeDefs: modules.map((module) => module.typeDefs),
+      resolvers: modules.map((module) => module.resolvers),
+    }),
+  );
 }

@@ -40,6 +40,15 @@ describe('configuration', () => {
     );
   });
 
+  it('needs the settings of the chosen message transport', () => {
+    expect(() => loadConfig({ MESSAGE_TRANSPORT: 'smtp' })).toThrow(
+      'Configuration error: SMTP_URL must be set when MESSAGE_TRANSPORT is smtp',
+    );
+    expect(() => loadConfig({ MESSAGE_TRANSPORT: 'notify' })).toThrow(
+      'Configuration error: NOTIFY_API_KEY must be set when MESSAGE_TRANSPORT is notify',
+    );
+  });
+
   it('never seeds demo data in production', () => {
     const production = {
       NODE_ENV: 'production',
@@ -47,6 +56,9 @@ describe('configuration', () => {
       SESSION_SECRET: 'x'.repeat(40),
       STRIPE_SECRET_KEY: 'sk_live_abc',
       STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+      PUBLIC_URL: 'https://harbour.example',
+      MESSAGE_TRANSPORT: 'smtp',
+      SMTP_URL: 'smtp://mail.example:587',
     };
     expect(loadConfig(production).demo.seed).toBe(false);
     expect(() => loadConfig({ ...production, DEMO_SEED: 'true' })).toThrow(

@@ -48,6 +48,19 @@ const envSchema = z.object({
   /** If set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.string().optional(),
+  /** Where links in emails point. */
+  PUBLIC_URL: z.url({ error: 'must be a URL such as https://harbour.example' }).optional(),
+  /** How messages leave: kept in the database (development, tests), GOV.UK Notify, or SMTP. */
+  MESSAGE_TRANSPORT: z.enum(['recording', 'notify', 'smtp']).default('recording'),
+  NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
+  /** A Notify email template whose subject is ((subject)) and body ((body)). */
+  NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a Notify template id (a UUID)' }).optional(),
+  NOTIFY_BASE_URL: z.url().optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  MAIL_FROM: z.string().default('Harbour <no-reply@harbour.localhost>'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -83,6 +96,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       refuse('STRIPE_WEBHOOK_SECRET', 'must be set to your webhook secret in production');
     if (config.DEMO_SEED)
       refuse('DEMO_SEED', 'cannot be true in production: demo data never goes live');
+    if (!config.PUBLIC_URL) refuse('PUBLIC_URL', 'must be set in production (links in emails)');
+    if (config.MESSAGE_TRANSPORT === 'recording')
+      refuse('MESSAGE_TRANSPORT', 'must be notify or smtp in production');
+  }
+
+  if (config.MESSAGE_TRANSPORT === 'notify') {
+    if (!config.NOTIFY_API_KEY)
+      throw new ConfigError(
+        'Configuration error: NOTIFY_API_KEY must be set when MESSAGE_TRANSPORT is notify',
+      );
+    if (!config.NOTIFY_EMAIL_TEMPLATE_ID)
+      throw new ConfigError(
+        'Configuration error: NOTIFY_EMAIL_TEMPLATE_ID must be set when MESSAGE_TRANSPORT is notify',
+      );
+  }
+  if (config.MESSAGE_TRANSPORT === 'smtp' && !config.SMTP_URL) {
+    throw new ConfigError(
+      'Configuration error: SMTP_URL must be set when MESSAGE_TRANSPORT is smtp',
+    );
   }
 
   return {
@@ -110,5 +142,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     workerInProcess: config.WORKER_IN_PROCESS,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
+    publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT || 4000}`).replace(/\/$/, ''),
+    messages: {
+      transport: config.MESSAGE_TRANSPORT,
+      from: config.MAIL_FROM,
+      notify: {
+        apiKey: config.NOTIFY_API_KEY,
+        templateId: config.NOTIFY_EMAIL_TEMPLATE_ID,
+        baseUrl: config.NOTIFY_BASE_URL,
+      },
+      smtpUrl: config.SMTP_URL,
+    },
   };
 }

@@ -1,13 +1,18 @@
-import { applySteps, type Step } from '../../platform/steps';
+import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
+import { applySteps, type Step } from '../../platform/steps';
+import type { Services } from '../../services';
+import { seedDemoAccounts } from './demo-accounts';
 
 /**
- * The demo world for Devon, one versioned step per capability (added by the issues that
- * build them). Runs on `npm start` when DEMO_SEED is on, never in production; each step
- * upserts by stable keys, so running it again changes nothing.
+ * The demo world for Devon, one versioned step per capability (later issues add theirs).
+ * Runs on `npm start` when DEMO_SEED is on, never in production; each step looks before it
+ * creates, so a step interrupted half-way can run again.
  */
-export const demoSteps: Step[] = [];
+export function demoSteps(config: Config, services: Services): Step[] {
+  return [{ id: 'demo-accounts-v1', apply: () => seedDemoAccounts(config, services) }];
+}
 
-export function seedDemoData(log: Logger, steps: readonly Step[] = demoSteps) {
+export function seedDemoData(log: Logger, steps: readonly Step[]) {
   return applySteps('demo_seed', steps, log);
 }

@@ -1,0 +1,60 @@
+import { model, Schema } from 'mongoose';
+
+export const AUDIT_ACTIONS = [
+  'CHILD_VIEWED',
+  'CHILD_ADDED',
+  'CHILD_UPDATED',
+  'CONSENT_GRANTED',
+  'CONSENT_REVOKED',
+  'COMMISSIONER_ACCESS_GRANTED',
+  'FAMILY_DATA_EXPORTED',
+  'FAMILY_ERASED',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/**
+ * The append-only audit log: who did what to which child's data, when and why. It holds
+ * ids, roles and organisation names, never a person's name or a child's details: names are
+ * looked up when the log is read, so erasing a family leaves the log whole and anonymous.
+ * Nothing updates or deletes these documents (the hooks below refuse it).
+ */
+const auditEventSchema = new Schema(
+  {
+    at: { type: Date, required: true },
+    action: { type: String, enum: AUDIT_ACTIONS, required: true },
+    actor: {
+      account: { type: Schema.Types.ObjectId, required: true },
+      role: { type: String, required: true },
+      organisationName: { type: String },
+    },
+    /** True when the actor is outside the child's family: families see these as "who viewed". */
+    outsider: { type: Boolean, required: true },
+    family: { type: Schema.Types.ObjectId, required: true },
+    child: { type: Schema.Types.ObjectId },
+    reason: { type: String },
+    requestId: { type: String },
+  },
+  { collection: 'audit_events', versionKey: false },
+);
+
+auditEventSchema.index({ family: 1, at: -1 });
+auditEventSchema.index({ child: 1, at: -1 });
+auditEventSchema.index({ at: -1 });
+
+const refuse = () => {
+  throw new Error('The audit log is append-only');
+};
+for (const operation of [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+  'findOneAndReplace',
+] as const) {
+  auditEventSchema.pre(operation, refuse);
+}
+
+export const AuditEventModel = model('AuditEvent', auditEventSchema);

@@ -1,0 +1,179 @@
+import type { Actor, Role, SignedInActor } from './actor';
+
+/**
+ * Harbour's authorisation policy, in one place. Every GraphQL operation declares who may call
+ * it (enforced for all operations by authorize.ts, which refuses to build a schema with an
+ * operation missing here: default deny); relationships to particular objects are decided by
+ * the functions below, which services call with the facts they load.
+ */
+export type Audience = 'PUBLIC' | 'SIGNED_IN' | readonly Role[];
+
+export interface OperationRule {
+  who: Audience;
+  /** The relationship the service checks on top of the role, in words. */
+  relation?: string;
+}
+
+const FAMILY_SIDE = ['FAMILY', 'YOUNG_PERSON'] as const;
+const ANYONE_SIGNED_IN = 'SIGNED_IN';
+
+export const OPERATION_RULES: Record<string, OperationRule> = {
+  // Public: the token or the credentials in the input are the proof.
+  'Query.viewer': { who: 'PUBLIC', relation: 'returns only the caller' },
+  'Query.feedbackSummary': { who: 'PUBLIC', relation: 'aggregate counts only' },
+  'Query.invitation': { who: 'PUBLIC', relation: 'holder of the invitation token' },
+  'Mutation.feedbackSubmit': { who: 'PUBLIC' },
+  'Mutation.accountSignUp': { who: 'PUBLIC' },
+  'Mutation.accountEmailVerify': { who: 'PUBLIC', relation: 'holder of the verification token' },
+  'Mutation.accountSignIn': { who: 'PUBLIC' },
+  'Mutation.accountPasswordResetRequest': { who: 'PUBLIC' },
+  'Mutation.accountPasswordReset': { who: 'PUBLIC', relation: 'holder of the reset token' },
+  'Mutation.invitationAccept': { who: 'PUBLIC', relation: 'holder of the invitation token' },
+
+  'Mutation.accountSignOut': { who: ANYONE_SIGNED_IN, relation: 'own session' },
+  'Mutation.accountSignOutEverywhere': { who: ANYONE_SIGNED_IN, relation: 'own sessions' },
+
+  // Families
+  'Query.family': { who: FAMILY_SIDE, relation: 'own family' },
+  'Query.child': {
+    who: ['FAMILY', 'YOUNG_PERSON', 'PROVIDER', 'COMMISSIONER', 'ADMIN'],
+    relation:
+      'childAccess: own child; own record; provider with consent; commissioner with a grant; admin with a reason',
+  },
+  'Query.childAccessLog': { who: ['FAMILY'], relation: 'own children' },
+  'Query.familyDataExport': { who: ['FAMILY'], relation: 'own family' },
+  'Mutation.childAdd': { who: ['FAMILY'], relation: 'into own family' },
+  'Mutation.childUpdate': { who: FAMILY_SIDE, relation: 'childChange: own child or own record' },
+  'Mutation.childConsentGrant': {
+    who: FAMILY_SIDE,
+    relation: 'childChange: own child or own record',
+  },
+  'Mutation.childConsentRevoke': {
+    who: FAMILY_SIDE,
+    relation: 'childChange: own child or own record',
+  },
+  'Mutation.familyCarerInvite': { who: ['FAMILY'], relation: 'into own family' },
+  'Mutation.childYoungPersonInvite': { who: ['FAMILY'], relation: 'own child aged 16 or over' },
+  'Mutation.familyErasureRequest': { who: ['FAMILY'], relation: 'own family' },
+
+  // Organisations
+  'Query.organisation': {
+    who: ['PROVIDER', 'COMMISSIONER', 'ADMIN'],
+    relation: 'member, or admin',
+  },
+  'Query.organisations': { who: ['ADMIN'] },
+  'Mutation.organisationCreate': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'providers create provider organisations; admins any',
+  },
+  'Mutation.organisationMemberInvite': { who: ['PROVIDER', 'ADMIN'], relation: 'owner, or admin' },
+  'Mutation.organisationVerify': { who: ['ADMIN'] },
+
+  // Oversight
+  'Query.familiesSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
+  'Query.auditEvents': { who: ['ADMIN'] },
+  'Mutation.commissionerChildAccessGrant': { who: ['ADMIN'], relation: 'with a recorded reason' },
+};
+
+export function allows(audience: Audience, actor: Actor): 'yes' | 'UNAUTHENTICATED' | 'FORBIDDEN' {
+  if (audience === 'PUBLIC') return 'yes';
+  if (actor.kind === 'anonymous') return 'UNAUTHENTICATED';
+  if (audience === 'SIGNED_IN') return 'yes';
+  return audience.includes(actor.role) ? 'yes' : 'FORBIDDEN';
+}
+
+/** What a relationship check decided, with the words to say when it refused. */
+export type Decision<View> =
+  { allowed: true; view: View; audited: boolean } | { allowed: false; why: string };
+
+/** The facts about a child that access depends on. */
+export interface ChildFacts {
+  familyId: string;
+  youngPersonAccountId: string | null;
+  consentedOrganisationIds: readonly string[];
+  /** Commissioners granted access to this child's record by an admin, still in force. */
+  commissionerGrantAccountIds: readonly string[];
+}
+
+/** How much of a child's record the asker may see (see CHILD_FIELDS). */
+export type ChildView = 'FAMILY' | 'OWN_RECORD' | 'PROVIDER' | 'COMMISSIONER' | 'ADMIN';
+
+export const MIN_REASON_LENGTH = 10;
+
+/**
+ * Reading a child's record. Families and the young person see everything, unaudited;
+ * everyone else is audited: provider staff only with the family's consent for their
+ * organisation, commissioners only with an explicit grant, admins only with a reason.
+ */
+export function childAccess(
+  actor: Actor,
+  child: ChildFacts,
+  reason?: string | null,
+): Decision<ChildView> {
+  const denied = {
+    allowed: false as const,
+    why: 'You do not have permission to see this child’s information',
+  };
+  if (actor.kind === 'anonymous') return denied;
+  switch (actor.role) {
+    case 'FAMILY':
+      return actor.familyId === child.familyId
+        ? { allowed: true, view: 'FAMILY', audited: false }
+        : denied;
+    case 'YOUNG_PERSON':
+      return actor.accountId === child.youngPersonAccountId
+        ? { allowed: true, view: 'OWN_RECORD', audited: false }
+        : denied;
+    case 'PROVIDER':
+      return actor.organisationIds.some((id) => child.consentedOrganisationIds.includes(id))
+        ? { allowed: true, view: 'PROVIDER', audited: true }
+        : denied;
+    case 'COMMISSIONER':
+      return child.commissionerGrantAccountIds.includes(actor.accountId)
+        ? { allowed: true, view: 'COMMISSIONER', audited: true }
+        : denied;
+    case 'ADMIN':
+      return (reason ?? '').trim().length >= MIN_REASON_LENGTH
+        ? { allowed: true, view: 'ADMIN', audited: true }
+        : {
+            allowed: false,
+            why: `Give a reason of at least ${MIN_REASON_LENGTH} characters to open a child’s record; it is recorded and shown to the family`,
+          };
+  }
+}
+
+/** Changing a child's record or consents: only the family, or the young person for their own. */
+export function childChange(actor: Actor, child: ChildFacts): Decision<ChildView> {
+  if (actor.kind === 'account' && actor.role === 'FAMILY' && actor.familyId === child.familyId) {
+    return { allowed: true, view: 'FAMILY', audited: true };
+  }
+  if (
+    actor.kind === 'account' &&
+    actor.role === 'YOUNG_PERSON' &&
+    actor.accountId === child.youngPersonAccountId
+  ) {
+    return { allowed: true, view: 'OWN_RECORD', audited: true };
+  }
+  return { allowed: false, why: 'Only the child’s family can change this information' };
+}
+
+/** Which views may see each sensitive field of a child; fields not listed are seen by every allowed view. */
+export const CHILD_FIELDS: Record<string, readonly ChildView[]> = {
+  'Child.dateOfBirth': ['FAMILY', 'OWN_RECORD', 'COMMISSIONER', 'ADMIN'],
+  'Child.lastName': ['FAMILY', 'OWN_RECORD', 'PROVIDER', 'ADMIN'],
+  'Child.consents': ['FAMILY', 'OWN_RECORD', 'ADMIN'],
+};
+
+export function childFieldVisible(field: keyof typeof CHILD_FIELDS, view: ChildView): boolean {
+  return CHILD_FIELDS[field]?.includes(view) ?? true;
+}
+
+/** Seeing an organisation's details: its members, or an admin. */
+export function organisationAccess(actor: SignedInActor, organisationId: string): boolean {
+  return actor.role === 'ADMIN' || actor.organisationIds.includes(organisationId);
+}
+
+/** Inviting members: an owner of the organisation, or an admin. */
+export function organisationManage(actor: SignedInActor, organisationId: string): boolean {
+  return actor.role === 'ADMIN' || actor.ownedOrganisationIds.includes(organisationId);
+}

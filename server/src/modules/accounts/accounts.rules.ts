@@ -1,0 +1,86 @@
+/** Pure rules for accounts: passwords, slowing down guessing, session lifetimes. */
+
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** A short list of the passwords most tried first; longer lists belong in a breach check. */
+const COMMON_PASSWORDS = new Set([
+  'password',
+  'password1',
+  'password12',
+  'password123',
+  'password1234',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'iloveyou123',
+  'letmein123',
+  'welcome123',
+  'harbour123',
+  'devon12345',
+  'changeme123',
+  'abcdefghij',
+  'qwerty1234',
+]);
+
+/** What is wrong with a new password, in words a person can act on; empty when it is fine. */
+export function passwordProblems(password: string, email: string): string[] {
+  if (password.length < PASSWORD_MIN_LENGTH) {
+    return [`Password must be ${PASSWORD_MIN_LENGTH} characters or more`];
+  }
+  if (password.length > 200) return ['Password must be 200 characters or fewer'];
+  const lower = password.toLowerCase();
+  if (lower === email.toLowerCase() || lower === email.split('@')[0]?.toLowerCase()) {
+    return ['Password must not be your email address'];
+  }
+  if (COMMON_PASSWORDS.has(lower) || /^(.)\1+$/.test(password)) {
+    return ['Password is too easy to guess. Try 3 random words together'];
+  }
+  return [];
+}
+
+export const SIGN_IN_WINDOW_MS = 15 * 60_000;
+const FIRST_DELAY_MS = 30_000;
+const MAX_DELAY_MS = 15 * 60_000;
+
+/**
+ * How long a key (an email address or a network address) must wait before its next sign-in
+ * attempt, given its recent failures: nothing for the first `allowed`, then 30 s doubling
+ * per further failure up to 15 minutes, counted from the latest failure. Failures older than
+ * the window are forgotten, so nobody is locked out for good.
+ */
+export function signInWaitMs(failures: readonly Date[], now: Date, allowed: number): number {
+  const recent = failures.filter((at) => now.getTime() - at.getTime() < SIGN_IN_WINDOW_MS);
+  if (recent.length < allowed) return 0;
+  const latest = Math.max(...recent.map((at) => at.getTime()));
+  const delay = Math.min(FIRST_DELAY_MS * 2 ** (recent.length - allowed), MAX_DELAY_MS);
+  return Math.max(0, latest + delay - now.getTime());
+}
+
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+/** Commissioners and admins reach many children's data: shorter sessions. */
+export const PRIVILEGED_SESSION_ABSOLUTE_MS = 8 * 60 * 60_000;
+export const PRIVILEGED_SESSION_IDLE_MS = 30 * 60_000;
+
+export function sessionLifetime(role: string): { absoluteMs: number; idleMs: number } {
+  return role === 'COMMISSIONER' || role === 'ADMIN'
+    ? { absoluteMs: PRIVILEGED_SESSION_ABSOLUTE_MS, idleMs: PRIVILEGED_SESSION_IDLE_MS }
+    : { absoluteMs: SESSION_ABSOLUTE_MS, idleMs: SESSION_IDLE_MS };
+}
+
+export function requiresTotp(role: string): boolean {
+  return role === 'COMMISSIONER' || role === 'ADMIN';
+}
+
+/** Whole years between a date of birth and a day, both YYYY-MM-DD; 29 February birthdays fall on 1 March. */
+export function ageOn(dateOfBirth: string, day: string): number {
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const hadBirthday = m > bm || (m === bm && d >= bd);
+  return y - by - (hadBirthday ? 0 : 1);
+}
+
+/** Today's date in Europe/London, YYYY-MM-DD. */
+export function londonToday(now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
+}

@@ -1,0 +1,377 @@
+import { textSchema } from '@harbour/shared';
+import { Types } from 'mongoose';
+import { z } from 'zod';
+import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
+import { ageOn, londonToday } from '../accounts/accounts.rules';
+import type { Actor, SignedInActor } from '../access/actor';
+import type { AuditService, AccessEvent } from '../access/audit.service';
+import { forbidden } from '../access/authorize';
+import { childAccess, childChange, type ChildFacts, type ChildView } from '../access/policy';
+import type { OrganisationsService } from '../organisations/organisations.service';
+import { ChildModel, CommissionerGrantModel, FamilyModel } from './family.model';
+import { ageBand, dateOfBirthProblem, type AgeBand } from './families.rules';
+
+export interface ChildRecord {
+  id: string;
+  familyId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  ageInYears: number;
+  youngPersonAccountId: string | null;
+  consents: { organisationId: string; grantedAt: Date }[];
+  /** How much of this record the asker may see (access/policy.ts CHILD_FIELDS). */
+  view: ChildView;
+}
+
+type StoredChild = {
+  _id: Types.ObjectId;
+  family: Types.ObjectId;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  youngPersonAccount?: Types.ObjectId | null;
+  consents: { organisation: Types.ObjectId; grantedAt: Date }[];
+};
+
+function toRecord(child: StoredChild, view: ChildView): ChildRecord {
+  return {
+    id: String(child._id),
+    familyId: String(child.family),
+    firstName: child.firstName,
+    lastName: child.lastName,
+    dateOfBirth: child.dateOfBirth,
+    ageInYears: ageOn(child.dateOfBirth, londonToday()),
+    youngPersonAccountId: child.youngPersonAccount ? String(child.youngPersonAccount) : null,
+    consents: child.consents.map((consent) => ({
+      organisationId: String(consent.organisation),
+      grantedAt: consent.grantedAt,
+    })),
+    view,
+  };
+}
+
+const nameFields = {
+  firstName: textSchema('First name', { min: 1, max: 60 }),
+  lastName: textSchema('Last name', { min: 1, max: 60 }),
+  dateOfBirth: z.string({ error: 'Date of birth must be text, like 2015-03-27' }),
+};
+const childAddSchema = z.object(nameFields);
+const childUpdateSchema = z.object({ childId: z.string(), ...nameFields }).partial({
+  firstName: true,
+  lastName: true,
+  dateOfBirth: true,
+});
+
+const notFound = () => forbidden('There is no child with this id that you can see');
+
+/** Families, their children, who may see them, and the record of who did. */
+export class FamiliesService {
+  constructor(
+    private readonly deps: {
+      audit: AuditService;
+      organisations: OrganisationsService;
+    },
+  ) {}
+
+  async ensureFamily(familyId: string, carerId: string): Promise<void> {
+    await FamilyModel.updateOne(
+      { _id: familyId },
+      { $setOnInsert: { carers: [carerId] } },
+      { upsert: true },
+    );
+  }
+
+  async addCarer(familyId: string, carerId: string): Promise<void> {
+    await FamilyModel.updateOne(
+      { _id: familyId, carers: { $ne: carerId } },
+      { $push: { carers: carerId } },
+    );
+  }
+
+  async family(
+    actor: SignedInActor,
+  ): Promise<{ id: string; carerIds: string[]; children: ChildRecord[] } | null> {
+    if (!actor.familyId) return null;
+    const family = await FamilyModel.findById(actor.familyId).lean();
+    if (!family || family.erasedAt) return null;
+    const children = await ChildModel.find({ family: actor.familyId, erasedAt: { $exists: false } })
+      .sort({ dateOfBirth: 1 })
+      .lean();
+    return {
+      id: String(family._id),
+      carerIds: family.carers.map(String),
+      children: children
+        .map((child) => ({ child, decision: childAccess(actor, this.facts(child, [])) }))
+        .filter(({ decision }) => decision.allowed)
+        .map(({ child, decision }) => toRecord(child, decision.allowed ? decision.view : 'FAMILY')),
+    };
+  }
+
+  async addChild(
+    actor: SignedInActor,
+    input: unknown,
+  ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
+    const parsed = childAddSchema.safeParse(input);
+    if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), child: null };
+    const problem = dateOfBirthProblem(parsed.data.dateOfBirth, londonToday());
+    if (problem)
+      return {
+        userErrors: [{ field: ['input', 'dateOfBirth'], message: problem, code: 'INVALID' }],
+        child: null,
+      };
+    if (!actor.familyId) throw forbidden();
+    const child = await ChildModel.create({ family: actor.familyId, ...parsed.data });
+    await this.deps.audit.record({
+      action: 'CHILD_ADDED',
+      actor,
+      familyId: actor.familyId,
+      childId: child._id,
+    });
+    return { userErrors: [], child: toRecord(child, 'FAMILY') };
+  }
+
+  /** A child's record as the asker may see it; reading it is audited for anyone outside the family. */
+  async child(actor: Actor, childId: string, reason?: string | null): Promise<ChildRecord> {
+    const child = await this.load(childId);
+    if (!child || actor.kind !== 'account') throw notFound();
+    const grants = await this.commissionerGrants(childId);
+    const decision = childAccess(actor, this.facts(child, grants), reason);
+    if (!decision.allowed) throw forbidden(decision.why);
+    if (decision.audited) {
+      const [organisation] = await this.deps.organisations.byIds(
+        actor.organisationIds.filter((id) =>
+          child.consents.some((consent) => String(consent.organisation) === id),
+        ),
+      );
+      await this.deps.audit.record({
+        action: 'CHILD_VIEWED',
+        actor,
+        familyId: child.family,
+        childId: child._id,
+        reason:
+          actor.role === 'COMMISSIONER'
+            ? grants.find((g) => g.account === actor.accountId)?.reason
+            : reason,
+        organisationName: organisation?.name,
+      });
+    }
+    return toRecord(child, decision.view);
+  }
+
+  async updateChild(
+    actor: SignedInActor,
+    input: unknown,
+  ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
+    const parsed = childUpdateSchema.safeParse(input);
+    if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), child: null };
+    const { childId, ...changes } = parsed.data;
+    const child = await this.loadForChange(actor, childId);
+    if (changes.dateOfBirth) {
+      const problem = dateOfBirthProblem(changes.dateOfBirth, londonToday());
+      if (problem)
+        return {
+          userErrors: [{ field: ['input', 'dateOfBirth'], message: problem, code: 'INVALID' }],
+          child: null,
+        };
+    }
+    const updated = await ChildModel.findByIdAndUpdate(
+      child._id,
+      { $set: changes },
+      { new: true },
+    ).lean();
+    await this.deps.audit.record({
+      action: 'CHILD_UPDATED',
+      actor,
+      familyId: child.family,
+      childId: child._id,
+    });
+    return {
+      userErrors: [],
+      child: updated ? toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD') : null,
+    };
+  }
+
+  async setConsent(
+    actor: SignedInActor,
+    input: { childId?: unknown; organisationId?: unknown },
+    granted: boolean,
+  ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
+    const child = await this.loadForChange(actor, String(input.childId ?? ''));
+    const organisation = await this.deps.organisations.findProvider(
+      String(input.organisationId ?? ''),
+    );
+    if (!organisation) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'organisationId'],
+            message: 'There is no provider with this id',
+            code: 'NOT_FOUND',
+          },
+        ],
+        child: null,
+      };
+    }
+    const update = granted
+      ? {
+          $push: {
+            consents: {
+              organisation: organisation.id,
+              grantedAt: new Date(),
+              grantedBy: actor.accountId,
+            },
+          },
+        }
+      : { $pull: { consents: { organisation: organisation.id } } };
+    const filter = granted
+      ? { _id: child._id, 'consents.organisation': { $ne: organisation.id } }
+      : { _id: child._id };
+    await ChildModel.updateOne(filter, update);
+    await this.deps.audit.record({
+      action: granted ? 'CONSENT_GRANTED' : 'CONSENT_REVOKED',
+      actor,
+      familyId: child.family,
+      childId: child._id,
+      organisationName: organisation.name,
+    });
+    const updated = await ChildModel.findById(child._id).lean();
+    return {
+      userErrors: [],
+      child: updated ? toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD') : null,
+    };
+  }
+
+  /** The child a family member may change, or FORBIDDEN. */
+  async loadForChange(actor: SignedInActor, childId: string): Promise<StoredChild> {
+    const child = await this.load(childId);
+    if (!child) throw notFound();
+    const decision = childChange(actor, this.facts(child, []));
+    if (!decision.allowed) throw forbidden(decision.why);
+    return child;
+  }
+
+  async linkYoungPerson(childId: string, accountId: string): Promise<void> {
+    await ChildModel.updateOne({ _id: childId }, { $set: { youngPersonAccount: accountId } });
+  }
+
+  async accessLog(
+    actor: SignedInActor,
+    childId?: string | null,
+  ): Promise<(AccessEvent & { childName: string })[]> {
+    if (!actor.familyId) return [];
+    if (childId) await this.loadForChange(actor, childId);
+    const events = await this.deps.audit.outsiderEventsForFamily(actor.familyId, childId);
+    const children = await ChildModel.find({ family: actor.familyId }).lean();
+    const names = new Map(children.map((child) => [String(child._id), child.firstName]));
+    return events.map((event) => ({
+      ...event,
+      childName: (event.childId && names.get(event.childId)) || 'Your family',
+    }));
+  }
+
+  /** Counts for commissioners: no child is identifiable from them. */
+  async summary(): Promise<{
+    families: number;
+    children: number;
+    childrenByAgeBand: { band: AgeBand; count: number }[];
+  }> {
+    const families = await FamilyModel.countDocuments({ erasedAt: { $exists: false } });
+    const today = londonToday();
+    const counts = new Map<AgeBand, number>();
+    let children = 0;
+    for await (const child of ChildModel.find({ erasedAt: { $exists: false } }, { dateOfBirth: 1 })
+      .lean()
+      .cursor()) {
+      const band = ageBand(ageOn(child.dateOfBirth, today));
+      counts.set(band, (counts.get(band) ?? 0) + 1);
+      children += 1;
+    }
+    const bands: AgeBand[] = ['0-4', '5-10', '11-15', '16-17', '18-25'];
+    return {
+      families,
+      children,
+      childrenByAgeBand: bands.map((band) => ({ band, count: counts.get(band) ?? 0 })),
+    };
+  }
+
+  async grantCommissionerAccess(
+    actor: SignedInActor,
+    input: { childId: string; commissionerAccountId: string; reason: string; days: number },
+  ): Promise<void> {
+    const child = await this.load(input.childId);
+    if (!child) throw notFound();
+    // Admins grant without opening the record, so this is not a read of the child's data.
+    await CommissionerGrantModel.create({
+      account: input.commissionerAccountId,
+      child: child._id,
+      reason: input.reason,
+      grantedBy: actor.accountId,
+      expiresAt: new Date(Date.now() + input.days * 24 * 60 * 60_000),
+    });
+    await this.deps.audit.record({
+      action: 'COMMISSIONER_ACCESS_GRANTED',
+      actor,
+      familyId: child.family,
+      childId: child._id,
+      reason: input.reason,
+    });
+  }
+
+  /** Everything about the family, for a data download. */
+  async exportFamily(familyId: string) {
+    const family = await FamilyModel.findById(familyId).lean();
+    const children = await ChildModel.find({ family: familyId }).lean();
+    const grants = await CommissionerGrantModel.find({
+      child: { $in: children.map((child) => child._id) },
+    }).lean();
+    return { family, children, commissionerGrants: grants };
+  }
+
+  /** Removes the family's personal data, keeping ids so records that must stay (money, audit) still add up. */
+  async erase(familyId: string): Promise<{ carerIds: string[]; youngPersonIds: string[] }> {
+    const family = await FamilyModel.findById(familyId).lean();
+    const children = await ChildModel.find({ family: familyId }).lean();
+    await ChildModel.updateMany(
+      { family: familyId },
+      {
+        $set: {
+          firstName: 'Erased',
+          lastName: 'Erased',
+          dateOfBirth: '1900-01-01',
+          consents: [],
+          erasedAt: new Date(),
+        },
+      },
+    );
+    await FamilyModel.updateOne({ _id: familyId }, { $set: { erasedAt: new Date() } });
+    return {
+      carerIds: (family?.carers ?? []).map(String),
+      youngPersonIds: children.flatMap((child) =>
+        child.youngPersonAccount ? [String(child.youngPersonAccount)] : [],
+      ),
+    };
+  }
+
+  private async load(childId: string): Promise<StoredChild | null> {
+    if (!Types.ObjectId.isValid(childId)) return null;
+    return ChildModel.findOne({ _id: childId, erasedAt: { $exists: false } }).lean();
+  }
+
+  private async commissionerGrants(childId: string) {
+    const grants = await CommissionerGrantModel.find({
+      child: childId,
+      expiresAt: { $gt: new Date() },
+    }).lean();
+    return grants.map((grant) => ({ account: String(grant.account), reason: grant.reason }));
+  }
+
+  private facts(child: StoredChild, grants: { account: string }[]): ChildFacts {
+    return {
+      familyId: String(child.family),
+      youngPersonAccountId: child.youngPersonAccount ? String(child.youngPersonAccount) : null,
+      consentedOrganisationIds: child.consents.map((consent) => String(consent.organisation)),
+      commissionerGrantAccountIds: grants.map((grant) => grant.account),
+    };
+  }
+}

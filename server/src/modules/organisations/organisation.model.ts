@@ -1,0 +1,36 @@
+import { model, Schema } from 'mongoose';
+
+export const ORGANISATION_KINDS = ['PROVIDER', 'COMMISSIONER'] as const;
+export const VERIFICATION_STATUSES = ['UNVERIFIED', 'VERIFIED', 'REJECTED'] as const;
+export const MEMBERSHIP_ROLES = ['OWNER', 'STAFF', 'MEMBER'] as const;
+
+const memberSchema = new Schema(
+  {
+    account: { type: Schema.Types.ObjectId, required: true },
+    role: { type: String, enum: MEMBERSHIP_ROLES, required: true },
+  },
+  { _id: false },
+);
+
+/** A provider (Ofsted/CQC-registered or an inclusive club) or a commissioning body. */
+const organisationSchema = new Schema(
+  {
+    name: { type: String, required: true },
+    kind: { type: String, enum: ORGANISATION_KINDS, required: true },
+    verificationStatus: {
+      type: String,
+      enum: VERIFICATION_STATUSES,
+      required: true,
+      default: 'UNVERIFIED',
+    },
+    verifiedBy: { type: Schema.Types.ObjectId },
+    verifiedAt: { type: Date },
+    members: { type: [memberSchema], default: [] },
+  },
+  { timestamps: true, collection: 'organisations' },
+);
+
+organisationSchema.index({ 'members.account': 1 });
+organisationSchema.index({ kind: 1, verificationStatus: 1 });
+
+export const OrganisationModel = model('Organisation', organisationSchema);

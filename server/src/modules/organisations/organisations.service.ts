@@ -1,0 +1,162 @@
+import { textSchema } from '@harbour/shared';
+import { Types } from 'mongoose';
+import { z } from 'zod';
+import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
+import type { SignedInActor } from '../access/actor';
+import { forbidden } from '../access/authorize';
+import { organisationAccess } from '../access/policy';
+import { OrganisationModel, ORGANISATION_KINDS, VERIFICATION_STATUSES } from './organisation.model';
+import { canPublish } from './organisations.rules';
+
+export interface OrganisationView {
+  id: string;
+  name: string;
+  kind: (typeof ORGANISATION_KINDS)[number];
+  verificationStatus: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED';
+  canPublish: boolean;
+}
+
+export interface Membership {
+  organisationId: string;
+  role: 'OWNER' | 'STAFF' | 'MEMBER';
+}
+
+const createSchema = z.object({
+  name: textSchema('Organisation name', { min: 1, max: 120 }),
+  kind: z.enum(ORGANISATION_KINDS, { error: 'Choose PROVIDER or COMMISSIONER' }),
+});
+
+type Stored = { _id: Types.ObjectId; name: string; kind: string; verificationStatus: string };
+
+function toView(organisation: Stored): OrganisationView {
+  return {
+    id: String(organisation._id),
+    name: organisation.name,
+    kind: organisation.kind as OrganisationView['kind'],
+    verificationStatus: organisation.verificationStatus as OrganisationView['verificationStatus'],
+    canPublish: canPublish(organisation),
+  };
+}
+
+/** Provider and commissioner organisations and who belongs to them. */
+export class OrganisationsService {
+  async membershipsOf(accountId: string): Promise<Membership[]> {
+    const organisations = await OrganisationModel.find({ 'members.account': accountId }).lean();
+    return organisations.flatMap((organisation) =>
+      organisation.members
+        .filter((member) => String(member.account) === accountId)
+        .map((member) => ({
+          organisationId: String(organisation._id),
+          role: member.role as Membership['role'],
+        })),
+    );
+  }
+
+  async create(
+    actor: SignedInActor,
+    input: unknown,
+  ): Promise<{ userErrors: UserError[]; organisation: OrganisationView | null }> {
+    const parsed = createSchema.safeParse(input);
+    if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), organisation: null };
+    if (actor.role === 'PROVIDER' && parsed.data.kind !== 'PROVIDER') {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'kind'],
+            message: 'Providers can only create provider organisations',
+            code: 'NOT_ALLOWED',
+          },
+        ],
+        organisation: null,
+      };
+    }
+    const organisation = await OrganisationModel.create({
+      ...parsed.data,
+      members: actor.role === 'PROVIDER' ? [{ account: actor.accountId, role: 'OWNER' }] : [],
+    });
+    return { userErrors: [], organisation: toView(organisation) };
+  }
+
+  /** An organisation its members (or an admin) may see; FORBIDDEN otherwise, found or not. */
+  async get(actor: SignedInActor, id: string): Promise<OrganisationView> {
+    if (!Types.ObjectId.isValid(id) || !organisationAccess(actor, id)) throw forbidden();
+    const organisation = await OrganisationModel.findById(id).lean();
+    if (!organisation) throw forbidden();
+    return toView(organisation);
+  }
+
+  /** For links between families and providers (consent): any provider, by id. */
+  async findProvider(id: string): Promise<OrganisationView | null> {
+    if (!Types.ObjectId.isValid(id)) return null;
+    const organisation = await OrganisationModel.findOne({ _id: id, kind: 'PROVIDER' }).lean();
+    return organisation ? toView(organisation) : null;
+  }
+
+  async byIds(ids: readonly string[]): Promise<OrganisationView[]> {
+    const organisations = await OrganisationModel.find({
+      _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) },
+    }).lean();
+    return organisations.map(toView);
+  }
+
+  async list(filter: { verificationStatus?: string | null }): Promise<OrganisationView[]> {
+    const status = VERIFICATION_STATUSES.find((value) => value === filter.verificationStatus);
+    const organisations = await OrganisationModel.find(status ? { verificationStatus: status } : {})
+      .sort({ createdAt: 1 })
+      .limit(500)
+      .lean();
+    return organisations.map(toView);
+  }
+
+  async verify(
+    actor: SignedInActor,
+    input: { organisationId?: unknown; decision?: unknown },
+  ): Promise<{ userErrors: UserError[]; organisation: OrganisationView | null }> {
+    const id = String(input.organisationId ?? '');
+    if (input.decision !== 'VERIFIED' && input.decision !== 'REJECTED') {
+      return {
+        userErrors: [
+          { field: ['input', 'decision'], message: 'Choose VERIFIED or REJECTED', code: 'INVALID' },
+        ],
+        organisation: null,
+      };
+    }
+    const organisation = Types.ObjectId.isValid(id)
+      ? await OrganisationModel.findOneAndUpdate(
+          { _id: id, kind: 'PROVIDER' },
+          {
+            $set: {
+              verificationStatus: input.decision,
+              verifiedBy: actor.accountId,
+              verifiedAt: new Date(),
+            },
+          },
+          { new: true },
+        ).lean()
+      : null;
+    if (!organisation) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'organisationId'],
+            message: 'There is no provider organisation with this id',
+            code: 'NOT_FOUND',
+          },
+        ],
+        organisation: null,
+      };
+    }
+    return { userErrors: [], organisation: toView(organisation) };
+  }
+
+  async addMember(
+    organisationId: string,
+    accountId: string,
+    role: Membership['role'],
+  ): Promise<void> {
+    await OrganisationModel.updateOne(
+      { _id: organisationId, 'members.account': { $ne: accountId } },
+      { $push: { members: { account: accountId, role } } },
+    );
+  }
+}
