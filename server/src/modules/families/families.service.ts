@@ -213,8 +213,10 @@ export class FamiliesService {
         child: null,
       };
     }
-    const update = granted
-      ? {
+    if (granted) {
+      await ChildModel.updateOne(
+        { _id: child._id, 'consents.organisation': { $ne: organisation.id } },
+        {
           $push: {
             consents: {
               organisation: organisation.id,
@@ -222,12 +224,15 @@ export class FamiliesService {
               grantedBy: actor.accountId,
             },
           },
-        }
-      : { $pull: { consents: { organisation: organisation.id } } };
-    const filter = granted
-      ? { _id: child._id, 'consents.organisation': { $ne: organisation.id } }
-      : { _id: child._id };
-    await ChildModel.updateOne(filter, update);
+        },
+      );
+    } else {
+      // $pull with a condition on sub-documents is not supported by FerretDB v1: filter here.
+      const kept = child.consents.filter(
+        (consent) => String(consent.organisation) !== organisation.id,
+      );
+      await ChildModel.updateOne({ _id: child._id }, { $set: { consents: kept } });
+    }
     await this.deps.audit.record({
       action: granted ? 'CONSENT_GRANTED' : 'CONSENT_REVOKED',
       actor,
