@@ -1,0 +1,411 @@
+/**
+ * The authorisation matrix: every query and mutation in the schema, called as each role
+ * against the caller's own objects and someone else's, checked against what the policy says.
+ * A new operation without a row here fails the first test; one without a rule in
+ * access/policy.ts stops the server building its schema at all.
+ */
+import { buildSchema } from '../../server/src/graphql/schema';
+import { OPERATION_RULES } from '../../server/src/modules/access/policy';
+import { totpCode } from '../../server/src/modules/accounts/totp';
+import {
+  DEMO_PASSWORD,
+  DEMO_TOTP_SECRET,
+  latestEmail,
+  linkToken,
+  signIn,
+  signInDemo,
+} from '../support/accounts';
+import { startTestHarbour, type TestHarbour } from '../support/harbour';
+
+type Caller = 'ANONYMOUS' | 'FAMILY' | 'YOUNG_PERSON' | 'PROVIDER' | 'COMMISSIONER' | 'ADMIN';
+type Outcome = 'ALLOWED' | 'DENIED' | 'UNAUTHENTICATED';
+type Target = 'own' | 'foreign';
+
+interface Fixtures {
+  /** The caller's own child (FAMILY: Sam; YOUNG_PERSON: Riley; PROVIDER: Sam, consented; COMMISSIONER: Alex, granted). */
+  ownChild: Record<Caller, string>;
+  foreignChild: Record<Caller, string>;
+  ownOrganisation: string;
+  foreignOrganisation: string;
+}
+
+interface Case {
+  document: string;
+  variables?: (fixtures: Fixtures, caller: Caller, target: Target) => Record<string, unknown>;
+  /** Outcomes per caller; `[own, foreign]` where the operation is about a particular object. */
+  expect: Record<Caller, Outcome | [Outcome, Outcome]>;
+  /** Ends the caller's session: run with a session of its own. */
+  endsSession?: boolean;
+}
+
+const CALLERS: Caller[] = [
+  'ANONYMOUS',
+  'FAMILY',
+  'YOUNG_PERSON',
+  'PROVIDER',
+  'COMMISSIONER',
+  'ADMIN',
+];
+const everyone = (outcome: Outcome): Record<Caller, Outcome> =>
+  Object.fromEntries(CALLERS.map((caller) => [caller, outcome])) as Record<Caller, Outcome>;
+const only = (allowed: Caller[]): Record<Caller, Outcome> =>
+  Object.fromEntries(
+    CALLERS.map((caller) => [
+      caller,
+      caller === 'ANONYMOUS' ? 'UNAUTHENTICATED' : allowed.includes(caller) ? 'ALLOWED' : 'DENIED',
+    ]),
+  ) as Record<Caller, Outcome>;
+const signedIn = { ...everyone('ALLOWED'), ANONYMOUS: 'UNAUTHENTICATED' as const };
+const child = (fixtures: Fixtures, caller: Caller, target: Target) =>
+  target === 'own' ? fixtures.ownChild[caller] : fixtures.foreignChild[caller];
+const organisation = (fixtures: Fixtures, _caller: Caller, target: Target) =>
+  target === 'own' ? fixtures.ownOrganisation : fixtures.foreignOrganisation;
+
+const CASES: Record<string, Case> = {
+  'Query.viewer': { document: '{ viewer { id } }', expect: everyone('ALLOWED') },
+  'Query.feedbackSummary': {
+    document: '{ feedbackSummary { total } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Query.invitation': {
+    document: '{ invitation(token: "no-such-invitation-token-000") { email } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.feedbackSubmit': {
+    document:
+      'mutation { feedbackSubmit(input: { rating: SATISFIED }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.accountSignUp': {
+    document:
+      'mutation { accountSignUp(input: { email: "x", password: "y", displayName: "z" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.accountEmailVerify': {
+    document:
+      'mutation { accountEmailVerify(input: { token: "not-a-real-token-000000000" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.accountSignIn': {
+    document:
+      'mutation { accountSignIn(input: { email: "matrix@example.com", password: "wrong" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.accountPasswordResetRequest': {
+    document:
+      'mutation { accountPasswordResetRequest(input: { email: "matrix@example.com" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.accountPasswordReset': {
+    document:
+      'mutation { accountPasswordReset(input: { token: "not-a-real-token-000000000", password: "x" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.invitationAccept': {
+    document:
+      'mutation { invitationAccept(input: { token: "not-a-real-token-000000000" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Query.family': { document: '{ family { id } }', expect: only(['FAMILY', 'YOUNG_PERSON']) },
+  'Query.child': {
+    document:
+      'query($id: ID!, $reason: String) { child(id: $id, reason: $reason) { id firstName } }',
+    variables: (f, caller, target) => ({
+      id: child(f, caller, target),
+      reason: caller === 'ADMIN' ? 'Matrix test: audit check' : null,
+    }),
+    expect: {
+      ANONYMOUS: 'UNAUTHENTICATED',
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      COMMISSIONER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Query.childAccessLog': {
+    document: 'query($id: ID) { childAccessLog(childId: $id) { id } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: { ...only(['FAMILY']), FAMILY: ['ALLOWED', 'DENIED'] },
+  },
+  'Query.familyDataExport': { document: '{ familyDataExport }', expect: only(['FAMILY']) },
+  'Mutation.childAdd': {
+    document:
+      'mutation { childAdd(input: { firstName: "", lastName: "", dateOfBirth: "" }) { userErrors { message } } }',
+    expect: only(['FAMILY']),
+  },
+  'Mutation.childUpdate': {
+    document:
+      'mutation($id: ID!) { childUpdate(input: { childId: $id, lastName: "Matrix" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: {
+      ...only(['FAMILY', 'YOUNG_PERSON']),
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+    },
+  },
+  'Mutation.childConsentGrant': {
+    document:
+      'mutation($id: ID!, $org: ID!) { childConsentGrant(input: { childId: $id, organisationId: $org }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target), org: f.ownOrganisation }),
+    expect: {
+      ...only(['FAMILY', 'YOUNG_PERSON']),
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+    },
+  },
+  'Mutation.childConsentRevoke': {
+    document:
+      'mutation($id: ID!, $org: ID!) { childConsentRevoke(input: { childId: $id, organisationId: $org }) { userErrors { message } } }',
+    // Revoking a consent nobody gave: changes nothing, still tests who may.
+    variables: (f, caller, target) => ({
+      id: child(f, caller, target),
+      org: f.foreignOrganisation,
+    }),
+    expect: {
+      ...only(['FAMILY', 'YOUNG_PERSON']),
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+    },
+  },
+  'Mutation.familyCarerInvite': {
+    document:
+      'mutation { familyCarerInvite(input: { email: "not-an-email" }) { userErrors { message } } }',
+    expect: only(['FAMILY']),
+  },
+  'Mutation.childYoungPersonInvite': {
+    document:
+      'mutation($id: ID!) { childYoungPersonInvite(input: { childId: $id, email: "not-an-email" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: { ...only(['FAMILY']), FAMILY: ['ALLOWED', 'DENIED'] },
+  },
+  'Mutation.familyErasureRequest': {
+    document:
+      'mutation { familyErasureRequest(input: { confirmation: "not yet" }) { userErrors { message } } }',
+    expect: only(['FAMILY']),
+  },
+  'Query.organisation': {
+    document: 'query($id: ID!) { organisation(id: $id) { id } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      COMMISSIONER: ['DENIED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Query.organisations': { document: '{ organisations { id } }', expect: only(['ADMIN']) },
+  'Mutation.organisationCreate': {
+    document:
+      'mutation { organisationCreate(input: { name: "", kind: PROVIDER }) { userErrors { message } } }',
+    expect: only(['PROVIDER', 'ADMIN']),
+  },
+  'Mutation.organisationMemberInvite': {
+    document:
+      'mutation($id: ID!) { organisationMemberInvite(input: { organisationId: $id, email: "not-an-email" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.organisationVerify': {
+    document:
+      'mutation($id: ID!) { organisationVerify(input: { organisationId: $id, decision: VERIFIED }) { userErrors { message } } }',
+    variables: (f) => ({ id: f.ownOrganisation }),
+    expect: only(['ADMIN']),
+  },
+  'Query.familiesSummary': {
+    document: '{ familiesSummary { children } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.auditEvents': { document: '{ auditEvents { id } }', expect: only(['ADMIN']) },
+  'Mutation.commissionerChildAccessGrant': {
+    document:
+      'mutation($id: ID!) { commissionerChildAccessGrant(input: { childId: $id, commissionerAccountId: $id, reason: "", days: 0 }) { userErrors { message } } }',
+    variables: (f) => ({ id: f.ownChild.FAMILY }),
+    expect: only(['ADMIN']),
+  },
+  // Last: signing out everywhere ends every session of each caller.
+  'Mutation.accountSignOut': {
+    document: 'mutation { accountSignOut { userErrors { message } } }',
+    expect: signedIn,
+    endsSession: true,
+  },
+  'Mutation.accountSignOutEverywhere': {
+    document: 'mutation { accountSignOutEverywhere { userErrors { message } } }',
+    expect: signedIn,
+    endsSession: true,
+  },
+};
+
+let harbour: TestHarbour;
+let fixtures: Fixtures;
+const sessions = new Map<Caller, Record<string, string>>();
+const credentials = new Map<Caller, [string, string, string?]>();
+
+beforeAll(async () => {
+  harbour = await startTestHarbour({ DEMO_SEED: 'true' });
+  const demo = await signInDemo(harbour);
+  const family = async (headers: Record<string, string>) =>
+    (
+      await harbour.graphql<{ family: { children: { id: string; firstName: string }[] } }>(
+        '{ family { children { id firstName } } }',
+        {},
+        headers,
+      )
+    ).body.data!.family.children;
+  const parentChildren = await family(demo.parent);
+  const samId = parentChildren.find((c) => c.firstName === 'Sam')!.id;
+  const rileyId = parentChildren.find((c) => c.firstName === 'Riley')!.id;
+  const alexId = (await family(demo.parent2))[0]!.id;
+
+  // A young person with their own account (Riley is 16).
+  await harbour.graphql(
+    'mutation($id: ID!) { childYoungPersonInvite(input: { childId: $id, email: "riley.matrix@example.com" }) { userErrors { message } } }',
+    { id: rileyId },
+    demo.parent,
+  );
+  const token = linkToken(
+    (await latestEmail(harbour, 'riley.matrix@example.com')).body,
+    '/invitation',
+  );
+  await harbour.graphql(
+    'mutation($t: String!) { invitationAccept(input: { token: $t, displayName: "Riley", password: "riley matrix phrase" }) { userErrors { message } } }',
+    { t: token },
+  );
+
+  // Organisations: the provider's own, and one it has nothing to do with.
+  const viewer = await harbour.graphql<{
+    viewer: { id: string; organisations: { organisation: { id: string } }[] };
+  }>('{ viewer { id organisations { organisation { id } } } }', {}, demo.provider);
+  const ownOrganisation = viewer.body.data!.viewer.organisations[0]!.organisation.id;
+  const other = await harbour.graphql<{ organisationCreate: { organisation: { id: string } } }>(
+    'mutation { organisationCreate(input: { name: "Elsewhere Club (demo)", kind: PROVIDER }) { organisation { id } } }',
+    {},
+    demo.admin,
+  );
+  const commissionerId = (
+    await harbour.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, demo.commissioner)
+  ).body.data!.viewer.id;
+  await harbour.graphql(
+    'mutation($c: ID!, $a: ID!) { commissionerChildAccessGrant(input: { childId: $c, commissionerAccountId: $a, reason: "Matrix grant for the test", days: 1 }) { userErrors { message } } }',
+    { c: alexId, a: commissionerId },
+    demo.admin,
+  );
+
+  fixtures = {
+    ownChild: {
+      ANONYMOUS: samId,
+      FAMILY: samId,
+      YOUNG_PERSON: rileyId,
+      PROVIDER: samId,
+      COMMISSIONER: alexId,
+      ADMIN: samId,
+    },
+    foreignChild: {
+      ANONYMOUS: alexId,
+      FAMILY: alexId,
+      YOUNG_PERSON: samId,
+      PROVIDER: alexId,
+      COMMISSIONER: samId,
+      ADMIN: alexId,
+    },
+    ownOrganisation,
+    foreignOrganisation: other.body.data!.organisationCreate.organisation.id,
+  };
+
+  credentials.set('FAMILY', ['parent@demo.harbour.test', DEMO_PASSWORD]);
+  credentials.set('YOUNG_PERSON', ['riley.matrix@example.com', 'riley matrix phrase']);
+  credentials.set('PROVIDER', ['provider@demo.harbour.test', DEMO_PASSWORD]);
+  credentials.set('COMMISSIONER', [
+    'commissioner@demo.harbour.test',
+    DEMO_PASSWORD,
+    DEMO_TOTP_SECRET,
+  ]);
+  credentials.set('ADMIN', ['admin@demo.harbour.test', DEMO_PASSWORD, DEMO_TOTP_SECRET]);
+  sessions.set('ANONYMOUS', {});
+  sessions.set('FAMILY', demo.parent);
+  sessions.set('PROVIDER', demo.provider);
+  sessions.set('COMMISSIONER', demo.commissioner);
+  sessions.set('ADMIN', demo.admin);
+  sessions.set(
+    'YOUNG_PERSON',
+    await signIn(harbour, 'riley.matrix@example.com', 'riley matrix phrase'),
+  );
+});
+
+afterAll(async () => {
+  await harbour.stop();
+});
+
+/** A second session for a caller, for operations that end the one they run in. */
+const spareSteps = new Map<Caller, number>();
+async function spareSession(caller: Caller): Promise<Record<string, string>> {
+  const [email, password, totpSecret] = credentials.get(caller) ?? [];
+  if (!email || !password) return {};
+  // Authenticator codes are accepted one step either side; each step signs in once.
+  const step = (spareSteps.get(caller) ?? 0) + 1;
+  spareSteps.set(caller, step);
+  const totp = totpSecret
+    ? totpCode(totpSecret, Date.now() + (step === 1 ? 30_000 : -30_000))
+    : undefined;
+  const { body } = await harbour.graphql<{ accountSignIn: { token: string | null } }>(
+    'mutation($input: AccountSignInInput!) { accountSignIn(input: $input) { token } }',
+    { input: { email, password, totp } },
+  );
+  const token = body.data?.accountSignIn.token;
+  if (!token) throw new Error(`no spare session for ${caller}: ${JSON.stringify(body)}`);
+  return { authorization: `Bearer ${token}` };
+}
+
+function outcomeOf(response: {
+  body: { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+}): Outcome | string {
+  const code = response.body.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED') return 'UNAUTHENTICATED';
+  if (code === 'FORBIDDEN') return 'DENIED';
+  if (code) return `error ${code}`;
+  const data = response.body.data as Record<string, unknown> | null | undefined;
+  const value = data ? Object.values(data)[0] : undefined;
+  const userErrors = (value as { userErrors?: { code?: string }[] } | undefined)?.userErrors;
+  if (userErrors?.some((error) => error.code === 'NOT_FOUND')) return 'DENIED';
+  return 'ALLOWED';
+}
+
+it('has a row for every operation in the schema, and a rule for every row', () => {
+  const schema = buildSchema();
+  const operations = [
+    ...Object.keys(schema.getQueryType()!.getFields()).map((name) => `Query.${name}`),
+    ...Object.keys(schema.getMutationType()!.getFields()).map((name) => `Mutation.${name}`),
+  ].sort();
+  expect(Object.keys(CASES).sort()).toEqual(operations);
+  expect(Object.keys(OPERATION_RULES).sort()).toEqual(operations);
+});
+
+describe.each(Object.entries(CASES))('%s', (_operation, testCase) => {
+  it.each(CALLERS)('as %s', async (caller) => {
+    const expected = testCase.expect[caller];
+    const targets: [Target, Outcome][] = Array.isArray(expected)
+      ? [
+          ['own', expected[0]],
+          ['foreign', expected[1]],
+        ]
+      : [['own', expected]];
+    for (const [target, outcome] of targets) {
+      const headers =
+        testCase.endsSession && caller !== 'ANONYMOUS'
+          ? await spareSession(caller)
+          : sessions.get(caller)!;
+      const response = await harbour.graphql(
+        testCase.document,
+        testCase.variables?.(fixtures, caller, target) ?? {},
+        headers,
+      );
+      expect({ target, outcome: outcomeOf(response) }).toEqual({ target, outcome });
+      if (outcome !== 'ALLOWED')
+        expect(JSON.stringify(response.body)).not.toMatch(/Fictional|Example|"firstName"/);
+    }
+  });
+});
