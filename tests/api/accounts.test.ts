@@ -328,3 +328,28 @@ describe('resetting a password', () => {
     await signIn(harbour, 'parent2@demo.harbour.test', 'harbour demo reset phrase');
   });
 });
+
+describe('the development mailbox', () => {
+  it('shows recorded emails outside production, so links can be followed without a mail server', async () => {
+    const response = await fetch(`${harbour.url}/dev/mailbox`);
+    expect(response.status).toBe(200);
+    const messages = (await response.json()) as { to: string; subject: string }[];
+    expect(messages.some((m) => m.subject === 'Confirm your email address')).toBe(true);
+  });
+});
+
+describe('guessing across many accounts from one address', () => {
+  it('slows the address down too, so spraying one password over many accounts stalls', async () => {
+    let attempts = 0;
+    let limited = false;
+    while (!limited && attempts < 30) {
+      attempts += 1;
+      const { body } = await signInRequest(harbour, `spray${attempts}@example.com`, 'Summer2026!');
+      limited = body.data?.accountSignIn.userErrors[0]?.code === 'RATE_LIMITED';
+    }
+    expect(limited).toBe(true);
+    // Now even a correct sign-in from this address waits.
+    const { body } = await signInRequest(harbour, 'provider@demo.harbour.test', DEMO_PASSWORD);
+    expect(body.data?.accountSignIn.userErrors[0]?.code).toBe('RATE_LIMITED');
+  });
+});
