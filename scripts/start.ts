@@ -59,6 +59,11 @@ async function announceWhenReady(port: number, kind: string) {
         console.log(
           `\n  Harbour is running at http://localhost:${port}\n` +
             `  Database: ${server}, database "${database.name}" (${where})\n` +
+            `  Demo sign-ins (password ${process.env.DEMO_PASSWORD ?? 'harbour-demo-2026'}):\n` +
+            `    parent@demo.harbour.test, parent2@demo.harbour.test, provider@demo.harbour.test\n` +
+            `    commissioner@demo.harbour.test and admin@demo.harbour.test also need a code from an\n` +
+            `    authenticator app with the secret ${process.env.DEMO_TOTP_SECRET ?? 'JBSWY3DPEHPK3PXP'}\n` +
+            `  Emails are not sent in development: see http://localhost:${port}/dev/mailbox\n` +
             `  Stop with Ctrl+C.\n`,
         );
         return;
