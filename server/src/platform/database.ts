@@ -134,3 +134,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
     ) || /before initial connection is complete|Client must be connected/.test(error.message)
   );
 }
+
+/**
+ * A unique index refused an insert. Harbour decides "who gets there first" this way, because
+ * unique inserts are atomic on MongoDB and on FerretDB v1, where conditional updates are not.
+ */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 11000;
+}

@@ -1,5 +1,6 @@
 import mongoose from 'mongoose';
 import type { Logger } from './logger';
+import { isDuplicateKey } from './database';
 
 /** A change applied once per database: a schema migration or a slice of demo data. */
 export interface Step {
@@ -41,7 +42,7 @@ export async function applySteps(
     try {
       await records.insertOne({ _id: step.id, state: 'applying', startedAt: new Date() });
     } catch (error) {
-      if ((error as { code?: number }).code === 11000) continue;
+      if (isDuplicateKey(error)) continue;
       throw error;
     }
     try {

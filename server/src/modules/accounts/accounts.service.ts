@@ -25,8 +25,8 @@ import {
 } from './accounts.rules';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { totpStep } from './totp';
+import { isDuplicateKey } from '../../platform/database';
 
-const DUPLICATE_KEY = 11000;
 const VERIFICATION_LIFETIME_MS = 24 * 60 * 60_000;
 const RESET_LIFETIME_MS = 60 * 60_000;
 /** Failed sign-ins allowed before waits begin: per email address, and per network address. */
@@ -126,7 +126,7 @@ export class AccountsService {
       await this.deps.families.ensureFamily(String(familyId), String(account._id));
       await this.sendVerification(account);
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const existing = await AccountModel.findOne({ email }).lean();
       if (existing && existing.status === 'ACTIVE') {
         await this.deps.outbox.send(email, {
@@ -469,7 +469,7 @@ export class AccountsService {
       });
       return { userErrors: [], account: toAccountView(account) };
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       return {
         userErrors: [
           {
@@ -558,7 +558,7 @@ export async function spendOnce(key: string): Promise<boolean> {
     await TokenUseModel.create({ _id: key });
     return true;
   } catch (error) {
-    if ((error as { code?: number }).code === DUPLICATE_KEY) return false;
+    if (isDuplicateKey(error)) return false;
     throw error;
   }
 }

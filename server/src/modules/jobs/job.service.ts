@@ -2,10 +2,10 @@ import { Types } from 'mongoose';
 import { randomUUID } from 'node:crypto';
 import { JobLeaseModel, JobModel } from './job.model';
 
-const DUPLICATE_KEY = 11000;
 /** Due jobs looked at per claim; losing a race for one moves on to the next. */
 const CANDIDATES_PER_CLAIM = 10;
 import { afterFailure } from './job.rules';
+import { isDuplicateKey } from '../../platform/database';
 
 export interface ClaimedJob {
   id: string;
@@ -46,7 +46,7 @@ export class JobQueue {
       await JobModel.create(fields);
       return String(_id);
     } catch (error) {
-      if ((error as { code?: number }).code !== DUPLICATE_KEY) throw error;
+      if (!isDuplicateKey(error)) throw error;
       const existing = await JobModel.findOne({ key: options.key }).lean();
       return String(existing?._id);
     }
@@ -80,7 +80,7 @@ export class JobQueue {
           leaseUntil,
         });
       } catch (error) {
-        if ((error as { code?: number }).code === DUPLICATE_KEY) continue; // another worker won it
+        if (isDuplicateKey(error)) continue; // another worker won it
         throw error;
       }
       await JobModel.updateOne(

@@ -3,6 +3,7 @@ import type { JobQueue } from '../jobs/job.service';
 import { OutboxMessageModel, RecordedMessageModel, SendClaimModel } from './message.model';
 import { renderMessage, type MessageTemplate } from './templates';
 import type { MessageTransport } from './transports';
+import { isDuplicateKey } from '../../platform/database';
 
 export const DELIVER_JOB = 'outbox.deliver';
 const MAX_ATTEMPTS = 10;
@@ -39,7 +40,7 @@ export class OutboxService {
     try {
       await SendClaimModel.create({ _id: messageId });
     } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
+      if (!isDuplicateKey(error)) throw error;
       await OutboxMessageModel.updateOne({ _id: messageId }, { $set: { state: 'UNCERTAIN' } });
       this.log.error(
         { messageId },
