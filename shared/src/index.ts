@@ -1,5 +1,6 @@
 export * from './feedback';
 export * from './money';
+export * from './passwords';
 export * from './validation';
 export * from './vocabularies/accessibility-support';
 export * from './vocabularies/devon-places';

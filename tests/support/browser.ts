@@ -41,10 +41,10 @@ export async function axeViolations(page: Page): Promise<string[]> {
 }
 
 /** Starts a server and a browser for a test file's journeys, and stops both after them. */
-export function useBrowserJourney() {
+export function useBrowserJourney(env: Record<string, string> = {}) {
   const journey = {} as { harbour: TestHarbour; browser: Browser };
   beforeAll(async () => {
-    journey.harbour = await startTestHarbour();
+    journey.harbour = await startTestHarbour(env);
     journey.browser = await launchBrowser();
   });
   afterAll(async () => {
@@ -52,4 +52,11 @@ export function useBrowserJourney() {
     await journey.harbour?.stop();
   });
   return journey;
+}
+
+/** Waits until the page's main heading says `text` (after a navigation or a form answer). */
+export async function expectHeading(page: Page, text: string): Promise<void> {
+  await page
+    .getByRole('heading', { level: 1, name: text, exact: true })
+    .waitFor({ timeout: 10_000 });
 }

@@ -1,11 +1,52 @@
+import { Link } from 'react-router';
+import { isFamilyRole } from '../account/viewer';
+import { useViewer } from '../account/ViewerProvider';
 import { AudienceLandingPage } from '../shell/AudienceLandingPage';
 
 export function FamiliesPage() {
+  const { status, viewer } = useViewer();
+
   return (
     <AudienceLandingPage
       heading="Find short breaks"
       purpose="Here you will be able to find short breaks and activities for your child, check what you can get, and book and pay for them from your short breaks budget."
       progress="We are still building these tools. You cannot search for or book short breaks here yet."
-    />
+    >
+      {status === 'signed-out' && (
+        <>
+          <p className="govuk-body">
+            You can create a family account now and add your children, ready for when booking opens.
+          </p>
+          {/* A link, not a button: it goes to another page. Styled as GOV.UK's start button. */}
+          <Link to="/sign-up" className="govuk-button govuk-button--start" draggable="false">
+            Create account
+            <svg
+              className="govuk-button__start-icon"
+              xmlns="http://www.w3.org/2000/svg"
+              width="17.5"
+              height="19"
+              viewBox="0 0 33 40"
+              aria-hidden="true"
+              focusable="false"
+            >
+              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
+            </svg>
+          </Link>
+          <p className="govuk-body">
+            Already have an account?{' '}
+            <Link to="/sign-in" className="govuk-link">
+              Sign in
+            </Link>
+          </p>
+        </>
+      )}
+      {viewer && isFamilyRole(viewer.role) && (
+        <p className="govuk-body">
+          <Link to="/family" className="govuk-link">
+            Go to your family&apos;s page
+          </Link>
+        </p>
+      )}
+    </AudienceLandingPage>
   );
 }

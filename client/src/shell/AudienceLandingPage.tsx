@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { usePageTitle } from './usePageTitle';
 
 type AudienceLandingPageProps = {
@@ -6,9 +7,16 @@ type AudienceLandingPageProps = {
   purpose: string;
   /** Honest word on what is ready so far. */
   progress: string;
+  /** What this audience can do now, such as create an account. */
+  children?: ReactNode;
 };
 
-export function AudienceLandingPage({ heading, purpose, progress }: AudienceLandingPageProps) {
+export function AudienceLandingPage({
+  heading,
+  purpose,
+  progress,
+  children,
+}: AudienceLandingPageProps) {
   usePageTitle(heading);
 
   return (
@@ -17,6 +25,7 @@ export function AudienceLandingPage({ heading, purpose, progress }: AudienceLand
         <h1 className="govuk-heading-xl">{heading}</h1>
         <p className="govuk-body-l">{purpose}</p>
         <div className="govuk-inset-text">{progress}</div>
+        {children}
       </div>
     </div>
   );

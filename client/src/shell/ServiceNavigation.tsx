@@ -1,13 +1,37 @@
 import { Link, useLocation } from 'react-router';
+import { isFamilyRole, type Viewer } from '../account/viewer';
+import { useViewer } from '../account/ViewerProvider';
 
-const sections = [
+type Section = { href: string; text: string };
+
+const audiences: readonly Section[] = [
   { href: '/families', text: 'Families' },
   { href: '/providers', text: 'Providers' },
   { href: '/commissioners', text: 'Commissioners' },
 ];
 
-// With three short links the list stays visible on small screens, so there is no menu button.
+/** The links that suit who is signed in: their own areas first, then their account. */
+function sectionsFor(viewer: Viewer | null): readonly Section[] {
+  if (!viewer) return [...audiences, { href: '/sign-in', text: 'Sign in' }];
+  const account = { href: '/account', text: 'Account' };
+  const signOut = { href: '/sign-out', text: 'Sign out' };
+  if (isFamilyRole(viewer.role)) {
+    return [{ href: '/family', text: 'Your family' }, account, signOut];
+  }
+  if (viewer.role === 'PROVIDER') {
+    return [{ href: '/providers', text: 'Provider console' }, account, signOut];
+  }
+  if (viewer.role === 'COMMISSIONER') {
+    return [{ href: '/commissioners', text: 'Commissioning' }, account, signOut];
+  }
+  return [account, signOut];
+}
+
+// With at most four short links the list stays visible on small screens, so there is no menu
+// button. Until Harbour knows who is signed in it shows none, rather than the wrong ones.
 export function ServiceNavigation() {
+  const { status, viewer } = useViewer();
+
   return (
     <section aria-label="Service information" className="govuk-service-navigation">
       <div className="govuk-width-container">
@@ -17,20 +41,22 @@ export function ServiceNavigation() {
               Harbour
             </Link>
           </span>
-          <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
-            <ul className="govuk-service-navigation__list" id="navigation">
-              {sections.map((section) => (
-                <NavigationItem key={section.href} {...section} />
-              ))}
-            </ul>
-          </nav>
+          {status !== 'loading' && (
+            <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
+              <ul className="govuk-service-navigation__list" id="navigation">
+                {sectionsFor(viewer).map((section) => (
+                  <NavigationItem key={section.href} {...section} />
+                ))}
+              </ul>
+            </nav>
+          )}
         </div>
       </div>
     </section>
   );
 }
 
-function NavigationItem({ href, text }: { href: string; text: string }) {
+function NavigationItem({ href, text }: Section) {
   const { pathname } = useLocation();
   const isCurrentPage = pathname === href;
   const isInSection = isCurrentPage || pathname.startsWith(`${href}/`);

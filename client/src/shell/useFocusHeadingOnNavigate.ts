@@ -8,16 +8,24 @@ import { focusNonInteractive } from './focus';
  */
 export function useFocusHeadingOnNavigate() {
   const { pathname } = useLocation();
-  const shownPathname = useRef(pathname);
+  useFocusHeadingOnChange(pathname);
+}
+
+/**
+ * The same for a page that replaces its own content without a route change, such as a form
+ * whose confirmation appears in its place: call it with the value that says which view shows.
+ */
+export function useFocusHeadingOnChange(view: unknown) {
+  const shownView = useRef(view);
 
   useEffect(() => {
-    if (shownPathname.current === pathname) return;
-    shownPathname.current = pathname;
+    if (Object.is(shownView.current, view)) return;
+    shownView.current = view;
 
     const main = document.getElementById('main-content');
     const target = main?.querySelector('h1') ?? main;
     if (!target) return;
     window.scrollTo(0, 0);
     focusNonInteractive(target, { preventScroll: true });
-  }, [pathname]);
+  }, [view]);
 }

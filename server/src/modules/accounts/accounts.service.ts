@@ -1,4 +1,4 @@
-import { emailSchema, textSchema } from '@harbour/shared';
+import { emailSchema, passwordProblems, textSchema } from '@harbour/shared';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
@@ -16,13 +16,7 @@ import {
   TokenUseModel,
   type TokenPurpose,
 } from './account.model';
-import {
-  passwordProblems,
-  requiresTotp,
-  sessionLifetime,
-  SIGN_IN_WINDOW_MS,
-  signInWaitMs,
-} from './accounts.rules';
+import { requiresTotp, sessionLifetime, SIGN_IN_WINDOW_MS, signInWaitMs } from './accounts.rules';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { totpStep } from './totp';
 import { isDuplicateKey } from '../../platform/database';

@@ -1,0 +1,168 @@
+import { GraphQLRequestError, graphqlRequest } from '../api/graphql';
+import type { UserError } from '../api/userErrors';
+
+// Each input is written out field by field, so these documents depend only on the field names
+// in the API contract, not on what the server calls its input types.
+
+const signUpMutation = /* GraphQL */ `
+  mutation AccountSignUp($email: String!, $password: String!, $displayName: String!) {
+    accountSignUp(input: { email: $email, password: $password, displayName: $displayName }) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const emailVerifyMutation = /* GraphQL */ `
+  mutation AccountEmailVerify($token: String!) {
+    accountEmailVerify(input: { token: $token }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      account {
+        id
+      }
+    }
+  }
+`;
+
+const signInMutation = /* GraphQL */ `
+  mutation AccountSignIn($email: String!, $password: String!, $totp: String) {
+    accountSignIn(input: { email: $email, password: $password, totp: $totp }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      account {
+        id
+      }
+    }
+  }
+`;
+
+const signOutMutation = /* GraphQL */ `
+  mutation AccountSignOut {
+    accountSignOut {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const signOutEverywhereMutation = /* GraphQL */ `
+  mutation AccountSignOutEverywhere {
+    accountSignOutEverywhere {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const passwordResetRequestMutation = /* GraphQL */ `
+  mutation AccountPasswordResetRequest($email: String!) {
+    accountPasswordResetRequest(input: { email: $email }) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
+const passwordResetMutation = /* GraphQL */ `
+  mutation AccountPasswordReset($token: String!, $password: String!) {
+    accountPasswordReset(input: { token: $token, password: $password }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      account {
+        id
+      }
+    }
+  }
+`;
+
+type Payload = { userErrors: UserError[] };
+type AccountPayload = Payload & { account: { id: string } | null };
+
+/** The payload's userErrors, none meaning it worked; a payload with neither is the API's fault. */
+function userErrorsOf(operation: string, { userErrors, account }: AccountPayload): UserError[] {
+  if (userErrors.length === 0 && !account) {
+    throw new GraphQLRequestError(`${operation} returned neither an account nor userErrors`);
+  }
+  return userErrors;
+}
+
+/** Asks for a family account. It answers the same whether or not the address is registered. */
+export async function signUp(input: {
+  email: string;
+  password: string;
+  displayName: string;
+}): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountSignUp: Payload }>(signUpMutation, input);
+  return data.accountSignUp.userErrors;
+}
+
+export async function verifyEmail(token: string): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountEmailVerify: AccountPayload }>(emailVerifyMutation, {
+    token,
+  });
+  return userErrorsOf('accountEmailVerify', data.accountEmailVerify);
+}
+
+/** Starts a session (the server sets its cookie); the userErrors say why it could not. */
+export async function signIn(input: {
+  email: string;
+  password: string;
+  totp: string | null;
+}): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountSignIn: AccountPayload }>(signInMutation, input);
+  return userErrorsOf('accountSignIn', data.accountSignIn);
+}
+
+/** Ends this session, or with `everywhere` every session the account has. */
+export async function signOut({ everywhere }: { everywhere: boolean }): Promise<UserError[]> {
+  if (everywhere) {
+    const data = await graphqlRequest<{ accountSignOutEverywhere: Payload }>(
+      signOutEverywhereMutation,
+    );
+    return data.accountSignOutEverywhere.userErrors;
+  }
+  const data = await graphqlRequest<{ accountSignOut: Payload }>(signOutMutation);
+  return data.accountSignOut.userErrors;
+}
+
+/** Sends a reset link if the address has an account; answers the same either way. */
+export async function requestPasswordReset(email: string): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountPasswordResetRequest: Payload }>(
+    passwordResetRequestMutation,
+    { email },
+  );
+  return data.accountPasswordResetRequest.userErrors;
+}
+
+export async function resetPassword(input: {
+  token: string;
+  password: string;
+}): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountPasswordReset: AccountPayload }>(
+    passwordResetMutation,
+    input,
+  );
+  return userErrorsOf('accountPasswordReset', data.accountPasswordReset);
+}

@@ -1,0 +1,22 @@
+import { Link } from 'react-router';
+
+/** Where a family sees who has looked at their information, and takes a copy of it. */
+export function FamilyInformationLinks() {
+  return (
+    <>
+      <h2 className="govuk-heading-m">Your family&apos;s information</h2>
+      <ul className="govuk-list">
+        <li>
+          <Link to="/account/access-log" className="govuk-link">
+            Who has seen your family&apos;s information
+          </Link>
+        </li>
+        <li>
+          <Link to="/account/download" className="govuk-link">
+            Download your data
+          </Link>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,32 @@
+import { useEffect, useRef, type ReactNode } from 'react';
+import { focusNonInteractive } from '../shell/focus';
+
+/**
+ * GOV.UK success banner, for the outcome of something the person just did on this page. Like
+ * GOV.UK Frontend's, it takes focus when it appears; give it a new `key` to take focus again.
+ */
+export function SuccessBanner({ children }: { children: ReactNode }) {
+  const banner = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (banner.current) focusNonInteractive(banner.current);
+  }, []);
+
+  return (
+    <div
+      ref={banner}
+      className="govuk-notification-banner govuk-notification-banner--success"
+      role="alert"
+      aria-labelledby="success-banner-title"
+    >
+      <div className="govuk-notification-banner__header">
+        <h2 className="govuk-notification-banner__title" id="success-banner-title">
+          Success
+        </h2>
+      </div>
+      <div className="govuk-notification-banner__content">
+        <p className="govuk-notification-banner__heading">{children}</p>
+      </div>
+    </div>
+  );
+}
