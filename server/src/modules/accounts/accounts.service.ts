@@ -184,7 +184,7 @@ export class AccountsService {
     const account = await AccountModel.findByIdAndUpdate(
       accountId,
       { $set: { emailVerifiedAt: new Date() } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     return { userErrors: [], account: account ? toAccountView(account) : null };
   }
@@ -414,7 +414,7 @@ export class AccountsService {
     const account = await AccountModel.findByIdAndUpdate(
       accountId,
       { $set: { passwordHash, emailVerifiedAt: owner?.emailVerifiedAt ?? new Date() } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     if (!account)
       return {

@@ -178,7 +178,7 @@ export class FamiliesService {
     const updated = await ChildModel.findByIdAndUpdate(
       child._id,
       { $set: changes },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     await this.deps.audit.record({
       action: 'CHILD_UPDATED',

@@ -131,7 +131,7 @@ export class OrganisationsService {
               verifiedAt: new Date(),
             },
           },
-          { new: true },
+          { returnDocument: 'after' },
         ).lean()
       : null;
     if (!organisation) {
