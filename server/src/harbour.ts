@@ -53,6 +53,7 @@ export async function startHarbour(
     await migrate(log);
     if (config.demo.seed) await seedDemoData(log, demoSteps(config, services));
     if (config.workerInProcess) worker.start();
+    await services.searchIndex.start();
   });
   ready.catch((error: Error) => log.error({ err: error }, 'start-up work failed'));
 
@@ -67,6 +68,7 @@ export async function startHarbour(
     async stop() {
       await http.stop();
       await worker.stop();
+      services.searchIndex.stop();
       await database.close();
     },
   };

@@ -4,6 +4,8 @@ import { SecretBox } from './platform/tokens';
 import { AccountsService } from './modules/accounts/accounts.service';
 import { AuditService } from './modules/access/audit.service';
 import { OversightService } from './modules/access/oversight.service';
+import { DirectoryService } from './modules/directory/directory.service';
+import { SearchIndex } from './modules/directory/search-index';
 import { DataRightsService } from './modules/data-rights/data-rights.service';
 import { FamiliesService } from './modules/families/families.service';
 import { FeedbackService } from './modules/feedback/feedback.service';
@@ -32,8 +34,11 @@ export function createServices(config: Config, log: Logger) {
     publicUrl,
     log,
   });
+  const searchIndex = new SearchIndex(log);
   return {
     queue,
+    searchIndex,
+    directory: new DirectoryService({ organisations, index: searchIndex }),
     outbox,
     organisations,
     audit,

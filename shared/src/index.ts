@@ -1,3 +1,5 @@
+export * from './directory/compliance';
+export * from './directory/vocabularies';
 export * from './feedback';
 export * from './money';
 export * from './passwords';

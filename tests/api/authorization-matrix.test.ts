@@ -216,6 +216,15 @@ const CASES: Record<string, Case> = {
     variables: (f) => ({ id: f.ownOrganisation }),
     expect: only(['ADMIN']),
   },
+  'Query.directorySearch': {
+    document:
+      '{ directorySearch(input: { near: { postcode: "EX39" } }) { userErrors { message } results { totalCount } } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Query.serviceListing': {
+    document: '{ serviceListing(id: "none:none") { id } }',
+    expect: everyone('ALLOWED'),
+  },
   'Query.familiesSummary': {
     document: '{ familiesSummary { children } }',
     expect: only(['COMMISSIONER', 'ADMIN']),

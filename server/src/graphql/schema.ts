@@ -3,6 +3,7 @@ import { accessGraphQL } from '../modules/access/access.graphql';
 import { authorizeOperations } from '../modules/access/authorize';
 import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
 import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
+import { directoryGraphQL } from '../modules/directory/directory.graphql';
 import { familiesGraphQL } from '../modules/families/families.graphql';
 import { feedbackGraphQL } from '../modules/feedback/feedback.graphql';
 import { invitationsGraphQL } from '../modules/invitations/invitations.graphql';
@@ -48,6 +49,7 @@ const modules: GraphQLModule[] = [
   invitationsGraphQL,
   accessGraphQL,
   dataRightsGraphQL,
+  directoryGraphQL,
 ];
 
 /** The whole schema, every operation guarded by its rule in access/policy.ts. */

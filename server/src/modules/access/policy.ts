@@ -69,6 +69,13 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Mutation.organisationMemberInvite': { who: ['PROVIDER', 'ADMIN'], relation: 'owner, or admin' },
   'Mutation.organisationVerify': { who: ['ADMIN'] },
 
+  // Directory: public, like any council's local offer.
+  'Query.directorySearch': {
+    who: 'PUBLIC',
+    relation: 'includeHidden only for commissioners and admins',
+  },
+  'Query.serviceListing': { who: 'PUBLIC' },
+
   // Oversight
   'Query.familiesSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
   'Query.auditEvents': { who: ['ADMIN'] },
@@ -176,4 +183,19 @@ export function organisationAccess(actor: SignedInActor, organisationId: string)
 /** Inviting members: an owner of the organisation, or an admin. */
 export function organisationManage(actor: SignedInActor, organisationId: string): boolean {
   return actor.role === 'ADMIN' || actor.ownedOrganisationIds.includes(organisationId);
+}
+
+/** Compliance flags: for commissioners and admins, and for the provider's own members. */
+export function complianceFlagsVisible(actor: Actor, organisationId: string): boolean {
+  if (actor.kind !== 'account') return false;
+  return (
+    actor.role === 'COMMISSIONER' ||
+    actor.role === 'ADMIN' ||
+    actor.organisationIds.includes(organisationId)
+  );
+}
+
+/** Inadequate and lapsed services in search results: commissioners and admins only. */
+export function mayIncludeHiddenServices(actor: Actor): boolean {
+  return actor.kind === 'account' && (actor.role === 'COMMISSIONER' || actor.role === 'ADMIN');
 }

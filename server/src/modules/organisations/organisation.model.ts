@@ -26,6 +26,8 @@ const organisationSchema = new Schema(
     verifiedBy: { type: Schema.Types.ObjectId },
     verifiedAt: { type: Date },
     members: { type: [memberSchema], default: [] },
+    /** Set when listed from an import or the demo seed rather than by the provider itself. */
+    listedFrom: { type: String },
   },
   { timestamps: true, collection: 'organisations' },
 );

@@ -149,6 +149,21 @@ export class OrganisationsService {
     return { userErrors: [], organisation: toView(organisation) };
   }
 
+  /**
+   * A provider listed from a trusted source (a regulator's register imported by an admin, or
+   * the demo seed): created verified, with no members until someone claims it.
+   */
+  async createListedProvider(name: string, source: string): Promise<OrganisationView> {
+    const organisation = await OrganisationModel.create({
+      name,
+      kind: 'PROVIDER',
+      verificationStatus: 'VERIFIED',
+      verifiedAt: new Date(),
+      listedFrom: source,
+    });
+    return toView(organisation);
+  }
+
   async addMember(
     organisationId: string,
     accountId: string,
