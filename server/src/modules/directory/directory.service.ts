@@ -318,6 +318,17 @@ export class DirectoryService {
     return this.deps.index.get(id) ?? null;
   }
 
+  /** What the directory holds about a provider (for its page, its console and open data). */
+  async providerProfile(organisationId: string) {
+    return ProviderProfileModel.findById(organisationId).lean();
+  }
+
+  /** Every listing in the search index (open data feeds page through these). */
+  async allListings(): Promise<Listing[]> {
+    await this.deps.index.start();
+    return [...this.deps.index.all()];
+  }
+
   /** Listings of a provider's services, for its console and the Open Referral API. */
   listingsOf(organisationId: string): Listing[] {
     return [...this.deps.index.all()].filter(
