@@ -51,6 +51,7 @@ export async function startTestHarbour(env: Record<string, string> = {}): Promis
     STRIPE_API_URL: process.env.HARBOUR_TEST_STRIPE_URL,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_SEED: 'false',
+    DEMO_PROVIDERS: '12',
     WORKER_IN_PROCESS: 'false',
     ...env,
   });

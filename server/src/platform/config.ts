@@ -38,6 +38,12 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CLIENT_DIST: z.string().default(resolve(__dirname, '../../../client/dist')),
   DEMO_SEED: booleanText.optional(),
+  DEMO_PROVIDERS: z.coerce
+    .number({ error: 'must be a whole number from 0 to 5000' })
+    .int('must be a whole number from 0 to 5000')
+    .min(0, 'must be a whole number from 0 to 5000')
+    .max(5000, 'must be a whole number from 0 to 5000')
+    .default(400),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('harbour-demo-2026'),
   DEMO_TOTP_SECRET: z
     .string()
@@ -136,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     clientDist: config.CLIENT_DIST,
     demo: {
       seed: config.DEMO_SEED ?? !production,
+      providers: config.DEMO_PROVIDERS,
       password: config.DEMO_PASSWORD,
       totpSecret: config.DEMO_TOTP_SECRET,
     },

@@ -2,7 +2,8 @@ import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { applySteps, type Step } from '../../platform/steps';
 import type { Services } from '../../services';
-import { seedDemoAccounts } from './demo-accounts';
+import { seedDemoDirectory, seedDemoProviderServices } from '../directory/demo-directory';
+import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts';
 
 /**
  * The demo world for Devon, one versioned step per capability (later issues add theirs).
@@ -10,7 +11,24 @@ import { seedDemoAccounts } from './demo-accounts';
  * creates, so a step interrupted half-way can run again.
  */
 export function demoSteps(config: Config, services: Services): Step[] {
-  return [{ id: 'demo-accounts-v1', apply: () => seedDemoAccounts(config, services) }];
+  return [
+    { id: 'demo-accounts-v1', apply: () => seedDemoAccounts(config, services) },
+    {
+      id: 'demo-directory-v1',
+      apply: () => seedDemoDirectory(services.directory, config.demo.providers),
+    },
+    {
+      id: 'demo-provider-services-v1',
+      apply: async () => {
+        const provider = await services.accounts.accountByEmail(DEMO_ACCOUNTS.provider);
+        const [membership] = provider
+          ? await services.organisations.membershipsOf(provider.id)
+          : [];
+        if (membership)
+          await seedDemoProviderServices(services.directory, membership.organisationId);
+      },
+    },
+  ];
 }
 
 export function seedDemoData(log: Logger, steps: readonly Step[]) {

@@ -115,6 +115,8 @@ const serviceSchema = new Schema(
     status: { type: String, enum: ['ACTIVE', 'WITHDRAWN'], required: true, default: 'ACTIVE' },
     externalIds: { type: externalIdsSchema, default: {} },
     lastVerifiedAt: { type: Date, required: true },
+    /** Ids of the listings currently published for this service (so they can be withdrawn by _id). */
+    listingIds: { type: [String], default: [] },
   },
   { timestamps: true, collection: 'services' },
 );

@@ -238,7 +238,7 @@ export class DirectoryService {
   /** Rebuilds the listings of one service (one per location), removing any that no longer apply. */
   async reproject(serviceId: string): Promise<void> {
     const service = await ServiceModel.findById(serviceId).lean();
-    const previous = await ListingModel.find({ service: serviceId }, { _id: 1 }).lean();
+    const previous = service?.listingIds ?? [];
     const listings: Listing[] = [];
     const provider =
       service?.status === 'ACTIVE'
@@ -276,7 +276,7 @@ export class DirectoryService {
       }
     }
     const keep = new Set(listings.map((listing) => listing.id));
-    const removed = previous.map((row) => row._id).filter((id) => !keep.has(id));
+    const removed = previous.filter((id) => !keep.has(id));
     for (const listing of listings) {
       await ListingModel.updateOne(
         { _id: listing.id },

@@ -1,0 +1,295 @@
+import { ACCESSIBILITY_SUPPORT, DISTRICTS, NEED_CODES, type Registration } from '@harbour/shared';
+import type { DirectoryService, ServiceInput } from './directory.service';
+
+/**
+ * A fictional directory for the demo (run once per database by the demo-seed step, so it
+ * creates without looking up external ids first): `count` providers spread over every district and town
+ * of the handbook's Devon places, with a realistic mix of services, registrations, ratings,
+ * needs, ages and costs. Deterministic (seeded), so the demo looks the same everywhere.
+ */
+
+const NAME_STARTS = [
+  'Otterbrook',
+  'Kingfisher',
+  'Moorland',
+  'Tamar',
+  'Heron',
+  'Bracken',
+  'Sea Thrift',
+  'Willow',
+  'Tor View',
+  'Lundy',
+  'Estuary',
+  'Granite',
+  'Skylark',
+  'Coombe',
+  'Driftwood',
+  'Foxglove',
+];
+
+const KINDS = [
+  { name: 'Play Club', type: 'AFTER_SCHOOL_CLUB', ages: [5, 14], regulated: 'EY' },
+  { name: 'Weekend Club', type: 'WEEKEND_CLUB', ages: [8, 18], regulated: null },
+  { name: 'Short Breaks House', type: 'OVERNIGHT_SHORT_BREAK', ages: [8, 19], regulated: 'SC' },
+  { name: 'Holiday Adventures', type: 'HOLIDAY_SCHEME', ages: [6, 17], regulated: 'SC' },
+  { name: 'Inclusive Sports', type: 'INCLUSIVE_ACTIVITY', ages: [5, 25], regulated: null },
+  { name: 'Befriending', type: 'SITTING_BEFRIENDING', ages: [10, 25], regulated: null },
+  { name: 'Day Care', type: 'DAY_CARE', ages: [2, 12], regulated: 'EY' },
+  { name: 'Home Support', type: 'HOME_SUPPORT', ages: [14, 25], regulated: 'CQC' },
+] as const;
+
+const FUNDING = [
+  'PERSONAL_BUDGET',
+  'DIRECT_PAYMENT',
+  'PERSONAL_HEALTH_BUDGET',
+  'POOLED_FUND',
+  'SELF_PAY',
+  'FREE',
+];
+const FEATURES = [
+  'STEP_FREE',
+  'CHANGING_PLACES',
+  'QUIET_SPACE',
+  'HOIST',
+  'ACCESSIBLE_PARKING',
+  'HEARING_LOOP',
+];
+const SKILLS = [
+  'EPILEPSY_RESCUE_MEDICATION',
+  'TUBE_FEEDING',
+  'MAKATON',
+  'BSL',
+  'PECS_AAC',
+  'MOVING_AND_HANDLING',
+  'POSITIVE_BEHAVIOUR_SUPPORT',
+  'OXYGEN',
+];
+const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const RATINGS = [
+  'OUTSTANDING',
+  'GOOD',
+  'GOOD',
+  'GOOD',
+  'GOOD',
+  'REQUIRES_IMPROVEMENT',
+  'INADEQUATE',
+];
+
+/** mulberry32: a small seeded generator, so the demo is the same on every machine. */
+function random(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    some: <T>(items: readonly T[], min: number, max: number): T[] =>
+      [...items].sort(() => next() - 0.5).slice(0, min + Math.floor(next() * (max - min + 1))),
+    chance: (p: number) => next() < p,
+  };
+}
+
+const towns = DISTRICTS.flatMap((district) =>
+  district.towns.map((town) => ({ ...town, district: district.name })),
+);
+
+function registration(
+  rng: ReturnType<typeof random>,
+  kind: string,
+  n: number,
+  ages: readonly number[],
+): Registration[] {
+  const inspectedOn = `${rng.int(2020, 2026)}-${String(rng.int(1, 12)).padStart(2, '0')}-${String(rng.int(1, 28)).padStart(2, '0')}`;
+  const status = rng.chance(0.04) ? 'CANCELLED' : 'ACTIVE';
+  if (kind === 'CQC') {
+    return [
+      {
+        regulator: 'CQC',
+        identifier: `1-${900000000 + n}`,
+        registrationType: 'Homecare agencies',
+        status,
+        rating: rng.pick(RATINGS),
+        inspectedOn,
+        minAge: 18,
+        maxAge: null,
+      },
+    ];
+  }
+  const ofsted: Registration = {
+    regulator: 'OFSTED',
+    identifier: `${kind}${String(700000 + n)}`,
+    registrationType: kind === 'SC' ? "Children's home" : 'Early Years Register',
+    status,
+    rating: rng.pick(RATINGS),
+    inspectedOn,
+    minAge: ages[0] ?? 0,
+    maxAge: 17,
+  };
+  // Some short-break houses keep young adults past 18 and hold both registrations.
+  if (kind === 'SC' && (ages[1] ?? 0) >= 18 && rng.chance(0.5)) {
+    return [
+      ofsted,
+      {
+        regulator: 'CQC',
+        identifier: `1-${800000000 + n}`,
+        registrationType: 'Care home service without nursing',
+        status: 'ACTIVE',
+        rating: rng.pick(RATINGS),
+        inspectedOn,
+        minAge: 18,
+        maxAge: 25,
+      },
+    ];
+  }
+  return [ofsted];
+}
+
+export function demoServiceInput(
+  rng: ReturnType<typeof random>,
+  kind: (typeof KINDS)[number],
+  organisationId: string,
+  locationIds: string[],
+  label: string,
+): ServiceInput {
+  const start = rng.pick([9, 10, 15, 16, 17, 18]);
+  const ages = kind.ages;
+  return {
+    organisationId,
+    locationIds,
+    name: `${label} ${kind.name}`,
+    description: `${kind.name} for disabled children and young people, run by ${label} (a fictional demo provider).`,
+    type: kind.type,
+    needs: rng.some(NEED_CODES, 2, 6),
+    minAge: ages[0],
+    maxAge: ages[1],
+    accessibilitySupport: rng.some(
+      ACCESSIBILITY_SUPPORT.map((concept) => concept.id),
+      1,
+      4,
+    ),
+    ratios: rng.some(['GROUP', 'ONE_TO_ONE', 'TWO_TO_ONE'], 1, 3),
+    skills: rng.some(SKILLS, 1, 4),
+    costOptions:
+      kind.type === 'SITTING_BEFRIENDING'
+        ? [{ label: 'Per hour', amountPence: rng.int(16, 28) * 100, unit: 'HOUR' }]
+        : kind.type === 'OVERNIGHT_SHORT_BREAK'
+          ? [{ label: 'Per night', amountPence: rng.int(180, 420) * 100, unit: 'NIGHT' }]
+          : [
+              {
+                label: 'Per session',
+                amountPence: rng.int(8, 60) * 100 + rng.pick([0, 50]),
+                unit: 'SESSION',
+              },
+            ],
+    funding: rng.some(FUNDING, 2, 5),
+    days: kind.type === 'WEEKEND_CLUB' ? rng.some(['SAT', 'SUN'], 1, 2) : rng.some(DAYS, 1, 5),
+    startTime: `${String(start).padStart(2, '0')}:00`,
+    endTime: `${String(start + rng.int(2, 4)).padStart(2, '0')}:${rng.pick(['00', '30'])}`,
+    scheduleSummary: 'Term time and school holidays; closed on bank holidays.',
+  };
+}
+
+export async function seedDemoDirectory(directory: DirectoryService, count: number): Promise<void> {
+  const rng = random(2026);
+  for (let n = 0; n < count; n += 1) {
+    const town = towns[n % towns.length]!;
+    const kind = KINDS[(n * 7 + Math.floor(n / towns.length)) % KINDS.length]!;
+    const label = `${NAME_STARTS[n % NAME_STARTS.length]} ${town.name}`;
+    const registrations = kind.regulated ? registration(rng, kind.regulated, n, kind.ages) : [];
+    const { organisationId } = await directory.upsertProvider({
+      name: `${label} ${kind.name} (demo)`,
+      description: 'A fictional provider for demonstrating Harbour.',
+      phone: `01${rng.int(200, 999)} ${rng.int(100000, 999999)}`,
+      email: `hello@provider${n}.demo.harbour.test`,
+      registrations,
+      source: 'DEMO',
+    });
+    const postcode = `${town.postcodes[0]} ${rng.int(1, 9)}${rng.pick(['AA', 'BD', 'HJ', 'QT', 'XY'])}`;
+    const { locationId } = await directory.upsertLocation({
+      organisationId,
+      name: `${town.name} ${rng.pick(['Community Hall', 'Centre', 'Hub', 'House', 'Leisure Centre'])}`,
+      addressLine: `${rng.int(1, 120)} ${rng.pick(['High Street', 'Station Road', 'Church Lane', 'Quay Road', 'Mill Lane'])}`,
+      town: town.name,
+      postcode,
+      district: town.district,
+      lat: town.lat + (rng.next() - 0.5) * 0.04,
+      lng: town.lng + (rng.next() - 0.5) * 0.06,
+      features: rng.some(FEATURES, 1, 4),
+    });
+    await directory.upsertService(demoServiceInput(rng, kind, organisationId, [locationId], label));
+  }
+}
+
+/** Services for the demo provider account's own organisation, so its console is not empty. */
+export async function seedDemoProviderServices(
+  directory: DirectoryService,
+  organisationId: string,
+): Promise<void> {
+  const rng = random(7);
+  await directory.upsertProvider(
+    {
+      name: 'Sunrise Play (demo)',
+      description: 'Inclusive play and short breaks in North Devon (a fictional demo provider).',
+      phone: '01237 400000',
+      email: 'hello@sunrise.demo.harbour.test',
+      website: 'https://sunrise.demo.harbour.test',
+      registrations: [
+        {
+          regulator: 'OFSTED',
+          identifier: 'EY555001',
+          registrationType: 'Early Years Register',
+          status: 'ACTIVE',
+          rating: 'GOOD',
+          inspectedOn: '2024-05-14',
+        },
+      ],
+      source: 'DEMO',
+    },
+    organisationId,
+  );
+  const places = [
+    {
+      name: 'Sunrise Bideford',
+      town: towns.find((t) => t.name === 'Bideford')!,
+      postcode: 'EX39 2QT',
+    },
+    {
+      name: 'Sunrise Barnstaple',
+      town: towns.find((t) => t.name === 'Barnstaple')!,
+      postcode: 'EX31 1HJ',
+    },
+  ];
+  const locationIds: string[] = [];
+  for (const place of places) {
+    const { locationId } = await directory.upsertLocation({
+      organisationId,
+      name: place.name,
+      town: place.town.name,
+      postcode: place.postcode,
+      district: place.town.district,
+      lat: place.town.lat,
+      lng: place.town.lng,
+      features: ['STEP_FREE', 'QUIET_SPACE', 'CHANGING_PLACES'],
+      externalIds: { orukId: `harbour-demo-sunrise-${place.town.name}` },
+    });
+    locationIds.push(locationId);
+  }
+  for (const [i, kind] of [KINDS[0], KINDS[1], KINDS[3]].entries()) {
+    await directory.upsertService({
+      ...demoServiceInput(
+        rng,
+        kind,
+        organisationId,
+        i === 1 ? locationIds : [locationIds[0]!],
+        'Sunrise',
+      ),
+      externalIds: { orukId: `harbour-demo-sunrise-service-${i}` },
+    });
+  }
+}
