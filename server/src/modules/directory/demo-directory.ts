@@ -95,6 +95,13 @@ function random(seed: number) {
   };
 }
 
+/** The item at `index`, wrapping round; the lists here are never empty. */
+function at<T>(items: readonly T[], index: number): T {
+  const item = items[index % items.length];
+  if (item === undefined) throw new Error('demo data list is empty');
+  return item;
+}
+
 const towns = DISTRICTS.flatMap((district) =>
   district.towns.map((town) => ({ ...town, district: district.name })),
 );
@@ -198,8 +205,8 @@ export function demoServiceInput(
 export async function seedDemoDirectory(directory: DirectoryService, count: number): Promise<void> {
   const rng = random(2026);
   for (let n = 0; n < count; n += 1) {
-    const town = towns[n % towns.length]!;
-    const kind = KINDS[(n * 7 + Math.floor(n / towns.length)) % KINDS.length]!;
+    const town = at(towns, n);
+    const kind = at(KINDS, n * 7 + Math.floor(n / towns.length));
     const label = `${NAME_STARTS[n % NAME_STARTS.length]} ${town.name}`;
     const registrations = kind.regulated ? registration(rng, kind.regulated, n, kind.ages) : [];
     const { organisationId } = await directory.upsertProvider({
@@ -256,12 +263,18 @@ export async function seedDemoProviderServices(
   const places = [
     {
       name: 'Sunrise Bideford',
-      town: towns.find((t) => t.name === 'Bideford')!,
+      town: at(
+        towns.filter((t) => t.name === 'Bideford'),
+        0,
+      ),
       postcode: 'EX39 2QT',
     },
     {
       name: 'Sunrise Barnstaple',
-      town: towns.find((t) => t.name === 'Barnstaple')!,
+      town: at(
+        towns.filter((t) => t.name === 'Barnstaple'),
+        0,
+      ),
       postcode: 'EX31 1HJ',
     },
   ];
@@ -286,7 +299,7 @@ export async function seedDemoProviderServices(
         rng,
         kind,
         organisationId,
-        i === 1 ? locationIds : [locationIds[0]!],
+        i === 1 ? locationIds : [at(locationIds, 0)],
         'Sunrise',
       ),
       externalIds: { orukId: `harbour-demo-sunrise-service-${i}` },
