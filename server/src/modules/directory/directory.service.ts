@@ -296,6 +296,7 @@ export class DirectoryService {
       await ListingModel.deleteOne({ _id: id });
       this.deps.index.remove(id);
     }
+    await ServiceModel.updateOne({ _id: serviceId }, { $set: { listingIds: [...keep] } });
     const changes = [
       ...listings.map((l) => ({ listing: l.id, removed: false })),
       ...removed.map((id) => ({ listing: id, removed: true })),
