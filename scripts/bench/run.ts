@@ -14,8 +14,12 @@ import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
 import type { Scenario } from './scenario';
 import { feedbackSummary } from './scenarios/feedback-summary';
+import { search } from './scenarios/search';
 
-const scenarios: Record<string, Scenario> = { [feedbackSummary.name]: feedbackSummary };
+const scenarios: Record<string, Scenario> = {
+  [feedbackSummary.name]: feedbackSummary,
+  [search.name]: search,
+};
 
 async function main() {
   const { positionals, values } = parseArgs({
