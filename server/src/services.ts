@@ -5,6 +5,7 @@ import { AccountsService } from './modules/accounts/accounts.service';
 import { AuditService } from './modules/access/audit.service';
 import { OversightService } from './modules/access/oversight.service';
 import { DirectoryService } from './modules/directory/directory.service';
+import { ProviderConsoleService } from './modules/directory/provider-console.service';
 import { SearchIndex } from './modules/directory/search-index';
 import { DataRightsService } from './modules/data-rights/data-rights.service';
 import { FamiliesService } from './modules/families/families.service';
@@ -35,10 +36,12 @@ export function createServices(config: Config, log: Logger) {
     log,
   });
   const searchIndex = new SearchIndex(log);
+  const directory = new DirectoryService({ organisations, index: searchIndex });
   return {
     queue,
     searchIndex,
-    directory: new DirectoryService({ organisations, index: searchIndex }),
+    directory,
+    providerConsole: new ProviderConsoleService({ directory, organisations }),
     outbox,
     organisations,
     audit,

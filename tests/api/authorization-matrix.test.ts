@@ -27,6 +27,8 @@ interface Fixtures {
   foreignChild: Record<Caller, string>;
   ownOrganisation: string;
   foreignOrganisation: string;
+  /** A provider's pending registration change, for an admin to review. */
+  registrationRequest: string;
 }
 
 interface Case {
@@ -225,6 +227,75 @@ const CASES: Record<string, Case> = {
     document: '{ serviceListing(id: "none:none") { id } }',
     expect: everyone('ALLOWED'),
   },
+  'Query.providerConsole': {
+    document: 'query($id: ID!) { providerConsole(organisationId: $id) { organisation { id } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.providerProfileUpdate': {
+    document:
+      'mutation($id: ID!) { providerProfileUpdate(input: { organisationId: $id, website: "not a url" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.locationSave': {
+    document:
+      'mutation($id: ID!) { locationSave(input: { organisationId: $id, name: "", postcode: "EX39" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.serviceSave': {
+    document:
+      'mutation($id: ID!) { serviceSave(input: { organisationId: $id, locationIds: [], name: "", type: DAY_CARE, minAge: 5, maxAge: 1 }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.providerDetailsConfirm': {
+    document:
+      'mutation($id: ID!) { providerDetailsConfirm(input: { organisationId: $id }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.registrationChangeRequest': {
+    document:
+      'mutation($id: ID!) { registrationChangeRequest(input: { organisationId: $id, regulator: OFSTED, identifier: "nope", registrationType: "", status: "ACTIVE" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...only(['PROVIDER', 'ADMIN']),
+      PROVIDER: ['ALLOWED', 'DENIED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Query.registrationChangeRequests': {
+    document: '{ registrationChangeRequests { id } }',
+    expect: only(['ADMIN']),
+  },
+  'Mutation.registrationChangeReview': {
+    document:
+      'mutation($id: ID!) { registrationChangeReview(input: { requestId: $id, decision: REJECTED }) { userErrors { message } } }',
+    variables: (f) => ({ id: f.registrationRequest }),
+    expect: only(['ADMIN']),
+  },
   'Query.familiesSummary': {
     document: '{ familiesSummary { children } }',
     expect: only(['COMMISSIONER', 'ADMIN']),
@@ -304,7 +375,14 @@ beforeAll(async () => {
     demo.admin,
   );
 
+  const request = await harbour.graphql<{ registrationChangeRequest: { requestId: string } }>(
+    'mutation($id: ID!) { registrationChangeRequest(input: { organisationId: $id, regulator: OFSTED, identifier: "EY555002", registrationType: "Early Years Register", status: "ACTIVE" }) { requestId } }',
+    { id: ownOrganisation },
+    demo.provider,
+  );
+
   fixtures = {
+    registrationRequest: request.body.data!.registrationChangeRequest.requestId,
     ownChild: {
       ANONYMOUS: samId,
       FAMILY: samId,

@@ -4,6 +4,7 @@ import { authorizeOperations } from '../modules/access/authorize';
 import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
 import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
 import { directoryGraphQL } from '../modules/directory/directory.graphql';
+import { providerConsoleGraphQL } from '../modules/directory/provider-console.graphql';
 import { familiesGraphQL } from '../modules/families/families.graphql';
 import { feedbackGraphQL } from '../modules/feedback/feedback.graphql';
 import { invitationsGraphQL } from '../modules/invitations/invitations.graphql';
@@ -50,6 +51,7 @@ const modules: GraphQLModule[] = [
   accessGraphQL,
   dataRightsGraphQL,
   directoryGraphQL,
+  providerConsoleGraphQL,
 ];
 
 /** The whole schema, every operation guarded by its rule in access/policy.ts. */

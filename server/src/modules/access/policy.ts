@@ -75,6 +75,32 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
     relation: 'includeHidden only for commissioners and admins',
   },
   'Query.serviceListing': { who: 'PUBLIC' },
+  'Query.providerConsole': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of the organisation, or admin',
+  },
+  'Mutation.providerProfileUpdate': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of the organisation, or admin',
+  },
+  'Mutation.locationSave': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of the organisation, or admin',
+  },
+  'Mutation.serviceSave': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of a verified organisation, or admin',
+  },
+  'Mutation.providerDetailsConfirm': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of the organisation, or admin',
+  },
+  'Mutation.registrationChangeRequest': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: 'member of the organisation, or admin',
+  },
+  'Query.registrationChangeRequests': { who: ['ADMIN'] },
+  'Mutation.registrationChangeReview': { who: ['ADMIN'] },
 
   // Oversight
   'Query.familiesSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },

@@ -158,3 +158,28 @@ const listingChangeSchema = new Schema(
 );
 
 export const ListingChangeModel = model('ListingChange', listingChangeSchema);
+
+/** A provider's proposed change to its registrations, waiting for an admin to check it against the register. */
+const registrationChangeSchema = new Schema(
+  {
+    organisation: { type: Schema.Types.ObjectId, required: true },
+    location: { type: Schema.Types.ObjectId },
+    registration: { type: registrationSchema, required: true },
+    state: {
+      type: String,
+      enum: ['PENDING', 'APPROVED', 'REJECTED'],
+      required: true,
+      default: 'PENDING',
+    },
+    requestedBy: { type: Schema.Types.ObjectId, required: true },
+    reviewedBy: { type: Schema.Types.ObjectId },
+    reviewedAt: { type: Date },
+    reviewNote: { type: String },
+  },
+  { timestamps: true, collection: 'registration_changes' },
+);
+
+registrationChangeSchema.index({ state: 1, createdAt: 1 });
+registrationChangeSchema.index({ organisation: 1 });
+
+export const RegistrationChangeModel = model('RegistrationChange', registrationChangeSchema);

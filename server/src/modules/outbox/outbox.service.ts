@@ -88,7 +88,8 @@ export class OutboxService {
       { to: 1, subject: 1, body: 1, state: 1, sentAt: 1, createdAt: 1 },
     )
       .sort({ createdAt: 1 })
-      .lean();
+      .lean()
+      .exec();
   }
 
   /** Erasure: keeps that a message was sent, drops who to and what it said. */
