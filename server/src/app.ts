@@ -8,6 +8,7 @@ import { serviceUnavailable } from './graphql/errors';
 import type { RequestContext } from './graphql/module';
 import { createGraphQLServer } from './graphql/server';
 import { healthRoutes } from './modules/health/health.routes';
+import { orukRoutes } from './modules/oruk/oruk.routes';
 import { devMailboxRoutes } from './modules/outbox/dev-mailbox.routes';
 import type { Config } from './platform/config';
 import type { Database } from './platform/database';
@@ -142,6 +143,7 @@ export function createHttpApp({
         }),
       );
       if (!config.production) app.use(devMailboxRoutes());
+      app.use('/api/oruk', orukRoutes(services.directory));
       app.use(staticClient(config.clientDist, log));
       app.use((_req, res) => {
         res.status(404).json({ error: 'Not found' });

@@ -34,6 +34,8 @@ export interface ProviderInput {
 
 export interface LocationInput {
   organisationId: string;
+  /** Where its registrations came from, when they are new (an import, the provider, the demo). */
+  source?: string;
   name: string;
   addressLine?: string | null;
   town?: string | null;
@@ -114,7 +116,7 @@ export class DirectoryService {
           website: input.website ?? undefined,
           email: input.email ?? undefined,
           phone: input.phone ?? undefined,
-          registrations: input.registrations ?? [],
+          registrations: withProvenance(input.registrations, input.source),
           externalIds: compact(input.externalIds ?? {}),
           source: input.source,
           lastVerifiedAt: new Date(),
@@ -161,7 +163,7 @@ export class DirectoryService {
       lat: place.lat,
       lng: place.lng,
       features: input.features ?? [],
-      registrations: input.registrations ?? [],
+      registrations: withProvenance(input.registrations, input.source ?? 'PROVIDER'),
       externalIds: compact(input.externalIds ?? {}),
       lastVerifiedAt: new Date(),
     };
@@ -336,6 +338,12 @@ export class DirectoryService {
       (listing) => listing.organisationId === organisationId,
     );
   }
+}
+
+/** Registrations as stored: each says where it came from and when it was last checked. */
+function withProvenance(registrations: readonly (Registration & { source?: string; lastVerifiedAt?: Date })[] = [], source: string) {
+  const now = new Date();
+  return registrations.map((registration) => ({ source, lastVerifiedAt: now, ...registration }));
 }
 
 function compact(ids: ExternalIds): Record<string, string> {

@@ -13,6 +13,7 @@ export interface Listing {
   organisationId: string;
   providerName: string;
   serviceName: string;
+  locationName: string;
   description: string;
   type: string;
   needs: string[];
@@ -124,6 +125,7 @@ export function buildListing(
     organisationId: service.organisationId,
     providerName: provider.name,
     serviceName: service.name,
+    locationName: location.name,
     description: service.description ?? '',
     type: service.type,
     needs: service.needs,
