@@ -1,9 +1,10 @@
-import { Route, Routes } from 'react-router';
+import { Outlet, Route, Routes } from 'react-router';
 import { AccessibilityStatementPage } from './about/AccessibilityStatementPage';
 import { PrivacyPage } from './about/PrivacyPage';
 import { AccountPage } from './account/AccountPage';
 import { CheckYourEmailPage } from './account/CheckYourEmailPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
+import { InvitationPage } from './account/InvitationPage';
 import { RequireSignIn } from './account/RequireSignIn';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { SignInPage } from './account/SignInPage';
@@ -12,18 +13,35 @@ import { SignUpPage } from './account/SignUpPage';
 import { VerifyEmailPage } from './account/VerifyEmailPage';
 import type { Role } from './account/viewer';
 import { ViewerProvider } from './account/ViewerProvider';
+import { AdminProvidersPage } from './admin/AdminProvidersPage';
+import { AdminRegistrationsPage } from './admin/AdminRegistrationsPage';
 import { CommissionersPage } from './commissioners/CommissionersPage';
 import { FamiliesPage } from './families/FamiliesPage';
 import { AccessLogPage } from './families/family/AccessLogPage';
+import { DeleteFamilyDataPage } from './families/family/DeleteFamilyDataPage';
 import { DownloadDataPage } from './families/family/DownloadDataPage';
+import { FamilyDataDeletedPage } from './families/family/FamilyDataDeletedPage';
 import { FamilyPage } from './families/family/FamilyPage';
+import { InviteYoungPersonPage } from './families/family/InviteYoungPersonPage';
+import { FindShortBreaksPage } from './families/find/FindShortBreaksPage';
+import { ServicePage } from './families/service/ServicePage';
 import { FeedbackPage } from './feedback/FeedbackPage';
 import { HomePage } from './home/HomePage';
+import { LocationEditPage } from './providers/console/LocationEditPage';
+import { ProfileEditPage } from './providers/console/ProfileEditPage';
+import { ProviderConsolePage } from './providers/console/ProviderConsolePage';
+import { RegistrationRequestPage } from './providers/console/RegistrationRequestPage';
+import { ServiceEditPage } from './providers/console/ServiceEditPage';
 import { ProvidersPage } from './providers/ProvidersPage';
 import { Layout } from './shell/Layout';
 import { NotFoundPage } from './shell/NotFoundPage';
 
 const familyRoles: readonly Role[] = ['FAMILY', 'YOUNG_PERSON'];
+// Parents and carers act for the whole family: inviting others in, or deleting its information.
+const parentRoles: readonly Role[] = ['FAMILY'];
+// Administrators open a provider's console to check it before verifying it.
+const providerRoles: readonly Role[] = ['PROVIDER', 'ADMIN'];
+const adminRoles: readonly Role[] = ['ADMIN'];
 
 export function App() {
   return (
@@ -32,6 +50,8 @@ export function App() {
         <Route element={<Layout />}>
           <Route index element={<HomePage />} />
           <Route path="families" element={<FamiliesPage />} />
+          <Route path="families/find" element={<FindShortBreaksPage />} />
+          <Route path="services/:id" element={<ServicePage />} />
           <Route path="providers" element={<ProvidersPage />} />
           <Route path="commissioners" element={<CommissionersPage />} />
           <Route path="feedback" element={<FeedbackPage />} />
@@ -52,6 +72,7 @@ export function App() {
             element={<CheckYourEmailPage purpose="password-reset" />}
           />
           <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="invitation" element={<InvitationPage />} />
 
           <Route
             path="account"
@@ -66,6 +87,14 @@ export function App() {
             element={
               <RequireSignIn roles={familyRoles}>
                 <FamilyPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/invite"
+            element={
+              <RequireSignIn roles={parentRoles}>
+                <InviteYoungPersonPage />
               </RequireSignIn>
             }
           />
@@ -85,6 +114,43 @@ export function App() {
               </RequireSignIn>
             }
           />
+          <Route
+            path="account/delete"
+            element={
+              <RequireSignIn roles={parentRoles}>
+                <DeleteFamilyDataPage />
+              </RequireSignIn>
+            }
+          />
+          <Route path="account/deleted" element={<FamilyDataDeletedPage />} />
+
+          <Route
+            path="providers/console"
+            element={
+              <RequireSignIn roles={providerRoles}>
+                <Outlet />
+              </RequireSignIn>
+            }
+          >
+            <Route index element={<ProviderConsolePage />} />
+            <Route path="profile" element={<ProfileEditPage />} />
+            <Route path="locations/new" element={<LocationEditPage />} />
+            <Route path="locations/:locationId" element={<LocationEditPage />} />
+            <Route path="services/new" element={<ServiceEditPage />} />
+            <Route path="services/:serviceId" element={<ServiceEditPage />} />
+            <Route path="registrations/new" element={<RegistrationRequestPage />} />
+          </Route>
+          <Route
+            path="admin"
+            element={
+              <RequireSignIn roles={adminRoles}>
+                <Outlet />
+              </RequireSignIn>
+            }
+          >
+            <Route path="providers" element={<AdminProvidersPage />} />
+            <Route path="registrations" element={<AdminRegistrationsPage />} />
+          </Route>
 
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -12,6 +12,7 @@ import { databaseUri, startDatabase } from '../services/database';
 import { freePort, waitForPort } from '../services/process';
 import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
+import { benchmarkMarkers } from './markers';
 import type { Scenario } from './scenario';
 import { feedbackSummary } from './scenarios/feedback-summary';
 import { search } from './scenarios/search';
@@ -30,9 +31,15 @@ async function main() {
       seconds: { type: 'string', default: '10' },
     },
   });
+  if (positionals[0] === 'markers') {
+    await benchmarkMarkers();
+    return;
+  }
   const scenario = scenarios[positionals[0] ?? ''];
   if (!scenario) {
-    throw new Error(`Name a scenario: npm run bench -- <${Object.keys(scenarios).join('|')}>`);
+    throw new Error(
+      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers'].join('|')}>`,
+    );
   }
   const size = Number(values.size ?? scenario.defaultSize);
   const connections = Number(values.connections);

@@ -9,8 +9,8 @@ type Parsed<Input, Field extends string> = { input: Input } | { errors: FormErro
 type Checked<Value> = { value: Value; error?: undefined } | { value?: undefined; error: string };
 
 /** The email address as the API stores it, or what is wrong with it. */
-function checkEmail(answer: string): Checked<string> {
-  if (answer.trim() === '') return { error: 'Enter your email address' };
+function checkEmail(answer: string, whenEmpty = 'Enter your email address'): Checked<string> {
+  if (answer.trim() === '') return { error: whenEmpty };
   const result = emailSchema.safeParse(answer);
   return result.success
     ? { value: result.data }
@@ -109,8 +109,12 @@ export function parseSecurityCode(answer: string): Parsed<string, 'totp'> {
   return { input: code };
 }
 
-export function parseEmailAddress(answer: string): Parsed<string, 'email'> {
-  const email = checkEmail(answer);
+/** One email address; `whenEmpty` says whose it is, for addresses of someone else's. */
+export function parseEmailAddress(
+  answer: string,
+  whenEmpty = 'Enter your email address',
+): Parsed<string, 'email'> {
+  const email = checkEmail(answer, whenEmpty);
   return email.error === undefined
     ? { input: email.value }
     : { errors: [{ field: 'email', message: email.error }] };
@@ -124,4 +128,41 @@ export function parseNewPassword(
 ): Parsed<string, NewPasswordField> {
   const errors = newPasswordErrors(answers.password, answers.confirmPassword);
   return errors.length > 0 ? { errors } : { input: answers.password };
+}
+
+export const invitationAcceptanceFields = [
+  'displayName',
+  'password',
+  'confirmPassword',
+  'totp',
+] as const;
+export type InvitationAcceptanceField = (typeof invitationAcceptanceFields)[number];
+export type InvitationAcceptanceAnswers = Record<InvitationAcceptanceField, string>;
+
+/**
+ * A new account made from an invitation. The email address is the invitation's, so the password
+ * is checked against it; commissioners also give the code that proves their authenticator works.
+ */
+export function parseInvitationAcceptance(
+  answers: InvitationAcceptanceAnswers,
+  { email, needsSecurityCode }: { email: string; needsSecurityCode: boolean },
+): Parsed<
+  { displayName: string; password: string; totp: string | null },
+  InvitationAcceptanceField
+> {
+  const displayName = checkDisplayName(answers.displayName);
+  const code: Parsed<string | null, 'totp'> = needsSecurityCode
+    ? parseSecurityCode(answers.totp)
+    : { input: null };
+  const errors: FormError<InvitationAcceptanceField>[] = [
+    ...errorsOf<InvitationAcceptanceField>([['displayName', displayName]]),
+    ...newPasswordErrors(answers.password, answers.confirmPassword, email),
+    ...('errors' in code ? code.errors : []),
+  ];
+  if (errors.length > 0 || displayName.error !== undefined || 'errors' in code) {
+    return { errors };
+  }
+  return {
+    input: { displayName: displayName.value, password: answers.password, totp: code.input },
+  };
 }

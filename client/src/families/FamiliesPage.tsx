@@ -10,8 +10,14 @@ export function FamiliesPage() {
     <AudienceLandingPage
       heading="Find short breaks"
       purpose="Here you will be able to find short breaks and activities for your child, check what you can get, and book and pay for them from your short breaks budget."
-      progress="We are still building these tools. You cannot search for or book short breaks here yet."
+      progress="We are still building these tools. You can search for short breaks now, but you cannot book them here yet."
     >
+      <p className="govuk-body">
+        <Link to="/families/find" className="govuk-link">
+          Find short breaks
+        </Link>{' '}
+        near you, and filter them by your child’s needs.
+      </p>
       {status === 'signed-out' && (
         <>
           <p className="govuk-body">

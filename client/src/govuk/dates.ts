@@ -18,6 +18,13 @@ const londonDateTime = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h12',
 });
 
+const londonDate = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+
 // A calendar date (such as a date of birth) has no time zone: read and write it as UTC midnight.
 const calendarDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
@@ -42,6 +49,11 @@ export function londonToday(now: Date = new Date()): string {
 export function formatDateTime(instant: Date): string {
   const { day, month, year, hour, minute, dayPeriod } = partsOf(londonDateTime, instant);
   return `${day} ${month} ${year}, ${hour}:${minute}${dayPeriod?.toLowerCase() ?? ''}`;
+}
+
+/** The UK date of an instant, as "25 November 2026". */
+export function formatDate(instant: Date): string {
+  return londonDate.format(instant);
 }
 
 /** A YYYY-MM-DD date as "3 March 2019". */

@@ -19,10 +19,18 @@ function sectionsFor(viewer: Viewer | null): readonly Section[] {
     return [{ href: '/family', text: 'Your family' }, account, signOut];
   }
   if (viewer.role === 'PROVIDER') {
-    return [{ href: '/providers', text: 'Provider console' }, account, signOut];
+    return [{ href: '/providers/console', text: 'Provider console' }, account, signOut];
   }
   if (viewer.role === 'COMMISSIONER') {
     return [{ href: '/commissioners', text: 'Commissioning' }, account, signOut];
+  }
+  if (viewer.role === 'ADMIN') {
+    return [
+      { href: '/admin/providers', text: 'Providers' },
+      { href: '/admin/registrations', text: 'Registrations' },
+      account,
+      signOut,
+    ];
   }
   return [account, signOut];
 }

@@ -1,7 +1,13 @@
 import { Link } from 'react-router';
+import { useViewer } from '../../account/ViewerProvider';
 
-/** Where a family sees who has looked at their information, and takes a copy of it. */
+/**
+ * Where a family sees who has looked at their information and takes a copy of it; parents and
+ * carers can also delete it.
+ */
 export function FamilyInformationLinks() {
+  const canDelete = useViewer().viewer?.role === 'FAMILY';
+
   return (
     <>
       <h2 className="govuk-heading-m">Your family&apos;s information</h2>
@@ -16,6 +22,13 @@ export function FamilyInformationLinks() {
             Download your data
           </Link>
         </li>
+        {canDelete && (
+          <li>
+            <Link to="/account/delete" className="govuk-link">
+              Delete your family&apos;s information
+            </Link>
+          </li>
+        )}
       </ul>
     </>
   );

@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { useSendToSignIn } from '../../account/RequireSignIn';
+import { Link } from 'react-router';
+import { parseEmailAddress } from '../../account/accountForms';
+import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn';
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { useViewer } from '../../account/ViewerProvider';
 import { formErrorsFrom } from '../../api/userErrors';
@@ -11,7 +13,9 @@ import { usePageTitle } from '../../shell/usePageTitle';
 import { AddChildForm } from './AddChildForm';
 import { FamilyInformationLinks } from './FamilyInformationLinks';
 import { childFields, parseChild, type ChildAnswers, type ChildField } from './childForm';
-import { addChild, fetchChildren, type Child } from './familyApi';
+import { addChild, fetchChildren, inviteCarer, type Child } from './familyApi';
+import { InviteCarerForm } from './InviteCarerForm';
+import { canHaveOwnAccount } from './youngPerson';
 
 const noAnswers: ChildAnswers = {
   firstName: '',
@@ -19,21 +23,35 @@ const noAnswers: ChildAnswers = {
   dateOfBirth: { day: '', month: '', year: '' },
 };
 
-/** A family's home: their children, a form to add one, and their information. */
+/**
+ * A family's home: their children, a form to add one, and their information. Parents and carers
+ * can also invite another carer, and invite a child of 16 or more to an account of their own.
+ */
 export function FamilyPage() {
   const { state, reload } = useSignedInQuery(fetchChildren);
   const { refresh } = useViewer();
+  const isParent = useSignedInViewer().role === 'FAMILY';
   const [answers, setAnswers] = useState(noAnswers);
   const [dateErrorParts, setDateErrorParts] = useState<readonly DatePart[]>([]);
-  // The child just added, and a count that keys the banner so that it takes focus each time.
-  const [added, setAdded] = useState<{ name: string; count: number } | null>(null);
+  const [carerEmail, setCarerEmail] = useState('');
+  // What just worked, and a count that keys the banner so that it takes focus each time.
+  const [banner, setBanner] = useState<{ message: string; count: number } | null>(null);
   const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<ChildField>({ handleFailure: sendToSignIn });
+  const childForm = useFormSubmission<ChildField>({ handleFailure: sendToSignIn });
+  const carerForm = useFormSubmission<'email'>({ handleFailure: sendToSignIn });
+  // The page has one error summary, for whichever form was sent last.
+  const [lastSent, setLastSent] = useState<'child' | 'carer'>('child');
+  const form = lastSent === 'child' ? childForm : carerForm;
   usePageTitle('Your family', { hasErrors: form.hasErrors });
 
+  function showBanner(message: string) {
+    setBanner({ message, count: (banner?.count ?? 0) + 1 });
+  }
+
   const sendChild = (event: FormEvent<HTMLFormElement>) =>
-    form.submit(event, async () => {
-      setAdded(null);
+    childForm.submit(event, async () => {
+      setLastSent('child');
+      setBanner(null);
       const parsed = parseChild(answers, londonToday());
       if ('errors' in parsed) {
         setDateErrorParts(parsed.dateParts);
@@ -42,8 +60,7 @@ export function FamilyPage() {
       const userErrors = await addChild(parsed.input);
       setDateErrorParts(['day', 'month', 'year']);
       if (userErrors.length === 0) {
-        const name = `${parsed.input.firstName} ${parsed.input.lastName}`;
-        setAdded({ name, count: (added?.count ?? 0) + 1 });
+        showBanner(`${parsed.input.firstName} ${parsed.input.lastName} has been added`);
         setAnswers(noAnswers);
         reload();
         // The navigation's idea of the family includes its children.
@@ -52,17 +69,39 @@ export function FamilyPage() {
       return formErrorsFrom(userErrors, childFields);
     });
 
+  const sendCarerInvitation = (event: FormEvent<HTMLFormElement>) =>
+    carerForm.submit(event, async () => {
+      setLastSent('carer');
+      setBanner(null);
+      const parsed = parseEmailAddress(carerEmail, 'Enter their email address');
+      if ('errors' in parsed) return parsed.errors;
+      const result = await inviteCarer(parsed.input);
+      if ('userErrors' in result) return formErrorsFrom(result.userErrors, ['email']);
+      showBanner(`We have sent an invitation to ${result.invitation.email}`);
+      setCarerEmail('');
+      return [];
+    });
+
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        {added && <SuccessBanner key={added.count}>{added.name} has been added</SuccessBanner>}
-        <FormErrorSummary
-          form={form}
-          unavailableOutcome="The child has not been added."
-          fieldId={(field) =>
-            field === 'dateOfBirth' ? datePartId(field, dateErrorParts[0] ?? 'day') : field
-          }
-        />
+        {banner && <SuccessBanner key={banner.count}>{banner.message}</SuccessBanner>}
+        {lastSent === 'child' ? (
+          <FormErrorSummary
+            key="child"
+            form={childForm}
+            unavailableOutcome="The child has not been added."
+            fieldId={(field) =>
+              field === 'dateOfBirth' ? datePartId(field, dateErrorParts[0] ?? 'day') : field
+            }
+          />
+        ) : (
+          <FormErrorSummary
+            key="carer"
+            form={carerForm}
+            unavailableOutcome="The invitation has not been sent."
+          />
+        )}
         <h1 className="govuk-heading-l">Your family</h1>
 
         <h2 className="govuk-heading-m">Your children</h2>
@@ -70,7 +109,9 @@ export function FamilyPage() {
           (state.data.length === 0 ? (
             <p className="govuk-body">You have not added any children yet.</p>
           ) : (
-            state.data.map((child) => <ChildCard key={child.id} child={child} />)
+            state.data.map((child) => (
+              <ChildCard key={child.id} child={child} canInvite={isParent} />
+            ))
           ))}
         {state.status === 'failed' && (
           <p className="govuk-body">
@@ -81,11 +122,20 @@ export function FamilyPage() {
         <h2 className="govuk-heading-m">Add a child</h2>
         <AddChildForm
           answers={answers}
-          errorFor={form.errorFor}
+          errorFor={lastSent === 'child' ? childForm.errorFor : () => undefined}
           dateErrorParts={dateErrorParts}
           onChange={setAnswers}
           onSubmit={sendChild}
         />
+
+        {isParent && (
+          <InviteCarerForm
+            email={carerEmail}
+            error={lastSent === 'carer' ? carerForm.errorFor('email') : undefined}
+            onChange={setCarerEmail}
+            onSubmit={sendCarerInvitation}
+          />
+        )}
 
         <FamilyInformationLinks />
       </div>
@@ -93,7 +143,8 @@ export function FamilyPage() {
   );
 }
 
-function ChildCard({ child }: { child: Child }) {
+/** `canInvite`: parents and carers may invite a child of 16 or more to their own account. */
+function ChildCard({ child, canInvite }: { child: Child; canInvite: boolean }) {
   return (
     <div className="govuk-summary-card">
       <div className="govuk-summary-card__title-wrapper">
@@ -112,6 +163,13 @@ function ChildCard({ child }: { child: Child }) {
             <dd className="govuk-summary-list__value">{formatCalendarDate(child.dateOfBirth)}</dd>
           </div>
         </dl>
+        {canInvite && canHaveOwnAccount(child) && (
+          <p className="govuk-body govuk-!-margin-top-4 govuk-!-margin-bottom-0">
+            <Link to={`/family/children/${child.id}/invite`} className="govuk-link">
+              Invite {child.firstName} to have their own account
+            </Link>
+          </p>
+        )}
       </div>
     </div>
   );

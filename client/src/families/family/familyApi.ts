@@ -64,6 +64,50 @@ const accessLogQuery = /* GraphQL */ `
   }
 `;
 
+const carerInviteMutation = /* GraphQL */ `
+  mutation FamilyCarerInvite($email: String!) {
+    familyCarerInvite(input: { email: $email }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      invitation {
+        email
+        expiresAt
+      }
+    }
+  }
+`;
+
+const youngPersonInviteMutation = /* GraphQL */ `
+  mutation ChildYoungPersonInvite($childId: ID!, $email: String!) {
+    childYoungPersonInvite(input: { childId: $childId, email: $email }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      invitation {
+        email
+        expiresAt
+      }
+    }
+  }
+`;
+
+const erasureRequestMutation = /* GraphQL */ `
+  mutation FamilyErasureRequest($confirmation: String!) {
+    familyErasureRequest(input: { confirmation: $confirmation }) {
+      userErrors {
+        field
+        message
+        code
+      }
+    }
+  }
+`;
+
 const dataExportQuery = /* GraphQL */ `
   query FamilyDataExport {
     familyDataExport
@@ -108,4 +152,48 @@ export async function fetchAccessLog(): Promise<AccessEvent[]> {
 export async function fetchFamilyDataExport(): Promise<string> {
   const { familyDataExport } = await graphqlRequest<{ familyDataExport: string }>(dataExportQuery);
   return familyDataExport;
+}
+
+/** An invitation just emailed: the address as the API stored it, and when the link stops working. */
+export type InvitationSent = { email: string; expiresAt: string };
+
+type InvitePayload = { userErrors: UserError[]; invitation: InvitationSent | null };
+
+/** The invitation, or why it was not sent; a payload with neither is the API's fault. */
+function invitationOrErrors(
+  operation: string,
+  { userErrors, invitation }: InvitePayload,
+): { invitation: InvitationSent } | { userErrors: UserError[] } {
+  if (userErrors.length > 0) return { userErrors };
+  if (!invitation)
+    throw new GraphQLRequestError(`${operation} returned neither an invitation nor userErrors`);
+  return { invitation };
+}
+
+/** Emails another parent or carer a link to join the signed-in person's family. */
+export async function inviteCarer(email: string) {
+  const { familyCarerInvite } = await graphqlRequest<{ familyCarerInvite: InvitePayload }>(
+    carerInviteMutation,
+    { email },
+  );
+  return invitationOrErrors('familyCarerInvite', familyCarerInvite);
+}
+
+/** Emails a child of 16 or more a link to an account of their own. */
+export async function inviteYoungPerson(input: { childId: string; email: string }) {
+  const { childYoungPersonInvite } = await graphqlRequest<{
+    childYoungPersonInvite: InvitePayload;
+  }>(youngPersonInviteMutation, input);
+  return invitationOrErrors('childYoungPersonInvite', childYoungPersonInvite);
+}
+
+/**
+ * Deletes the family's personal data and ends every session of everyone in it, this one too.
+ * `confirmation` must be ERASE.
+ */
+export async function requestFamilyErasure(confirmation: string): Promise<UserError[]> {
+  const { familyErasureRequest } = await graphqlRequest<{
+    familyErasureRequest: { userErrors: UserError[] };
+  }>(erasureRequestMutation, { confirmation });
+  return familyErasureRequest.userErrors;
 }

@@ -82,6 +82,10 @@ export class FamiliesService {
     );
   }
 
+  async childCount(familyId: string): Promise<number> {
+    return ChildModel.countDocuments({ family: familyId, erasedAt: { $exists: false } });
+  }
+
   async addCarer(familyId: string, carerId: string): Promise<void> {
     await FamilyModel.updateOne(
       { _id: familyId, carers: { $ne: carerId } },

@@ -202,6 +202,23 @@ export class InvitationsService {
           account: null,
         };
       }
+      if (
+        existing.familyId &&
+        existing.familyId !== String(invitation.family) &&
+        (await this.deps.families.childCount(existing.familyId)) > 0
+      ) {
+        return {
+          userErrors: [
+            {
+              field: ['input', 'token'],
+              message:
+                'Your account already has children in its own family. Ask the person who invited you to use another email address for you.',
+              code: 'FAMILY_NOT_EMPTY',
+            },
+          ],
+          account: null,
+        };
+      }
       if (!(await this.spend(invitation._id))) return tokenError;
       await this.deps.accounts.joinFamily(existing.id, String(invitation.family));
       await this.deps.families.addCarer(String(invitation.family), existing.id);

@@ -1,0 +1,95 @@
+import { useState, type FormEvent } from 'react';
+import { useSendToSignIn } from '../account/RequireSignIn';
+import { useSignedInQuery } from '../account/useSignedInQuery';
+import { formErrorsFrom } from '../api/userErrors';
+import { FormErrorSummary, useFormSubmission } from '../govuk/form';
+import { SuccessBanner } from '../govuk/NotificationBanner';
+import { RegistrationRequestSummary } from '../providers/console/registrations';
+import { usePageTitle } from '../shell/usePageTitle';
+import {
+  fetchPendingRegistrationChanges,
+  reviewRegistrationChange,
+  type Decision,
+  type PendingRegistrationChange,
+} from './adminApi';
+import { DecisionForm } from './DecisionForm';
+
+const title = 'Registration changes to check';
+
+/** Administrators check providers' registration changes against the regulators' registers. */
+export function AdminRegistrationsPage() {
+  const { state, reload } = useSignedInQuery(fetchPendingRegistrationChanges);
+  const sendToSignIn = useSendToSignIn();
+  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
+  // What was just decided, and a count that keys the banner so that it takes focus each time.
+  const [outcome, setOutcome] = useState<{ text: string; count: number } | null>(null);
+  usePageTitle(title, { hasErrors: form.hasErrors });
+
+  const decide = (
+    event: FormEvent<HTMLFormElement>,
+    request: PendingRegistrationChange,
+    decision: Decision,
+  ) =>
+    form.submit(event, async () => {
+      setOutcome(null);
+      const userErrors = await reviewRegistrationChange(request.id, decision);
+      if (userErrors.length === 0) {
+        const text = `${decision === 'APPROVE' ? 'Approved' : 'Rejected'}: ${describe(request)}`;
+        setOutcome({ text, count: (outcome?.count ?? 0) + 1 });
+        reload();
+      }
+      return formErrorsFrom(userErrors, []);
+    });
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <FormErrorSummary form={form} unavailableOutcome="Nothing has been approved or rejected." />
+        {outcome && <SuccessBanner key={outcome.count}>{outcome.text}</SuccessBanner>}
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">
+          Find each registration on the Ofsted or Care Quality Commission register and check that it
+          matches. Once approved, families see it on the provider&apos;s services.
+        </p>
+        {state.status === 'ready' &&
+          (state.data.length === 0 ? (
+            <p className="govuk-body">No registration changes are waiting to be checked.</p>
+          ) : (
+            state.data.map((request) => (
+              <div key={request.id} className="govuk-summary-card">
+                <div className="govuk-summary-card__title-wrapper">
+                  <h2 className="govuk-summary-card__title">{describe(request)}</h2>
+                </div>
+                <div className="govuk-summary-card__content">
+                  <RegistrationRequestSummary
+                    registration={request.registration}
+                    registeredBody={
+                      request.locationName
+                        ? `${request.locationName}, a location of ${request.organisationName}`
+                        : request.organisationName
+                    }
+                    sentAt={request.createdAt}
+                  />
+                  <DecisionForm
+                    subject={describe(request)}
+                    approveLabel="Approve"
+                    onDecide={(event, decision) => decide(event, request, decision)}
+                  />
+                </div>
+              </div>
+            ))
+          ))}
+        {state.status === 'failed' && (
+          <p className="govuk-body">
+            Sorry, we cannot show the registration changes at the moment. Try again later.
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** "SC123456 for Sunrise Play". */
+function describe(request: PendingRegistrationChange): string {
+  return `${request.registration.identifier} for ${request.locationName ?? request.organisationName}`;
+}

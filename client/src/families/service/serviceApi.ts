@@ -1,0 +1,102 @@
+import type { Money } from '@harbour/shared';
+import { graphqlRequest } from '../../api/graphql';
+
+export type Registration = {
+  regulator: string;
+  identifier: string;
+  registrationType: string;
+  status: string;
+  rating: string | null;
+  inspectedOn: string | null;
+};
+
+/** Everything a family sees about one service at one location. */
+export type ServiceListing = {
+  id: string;
+  name: string;
+  providerName: string;
+  description: string;
+  type: string;
+  needs: string[];
+  minAge: number;
+  maxAge: number;
+  accessibilitySupport: string[];
+  features: string[];
+  ratios: string[];
+  skills: string[];
+  funding: string[];
+  days: string[];
+  startTime: string | null;
+  endTime: string | null;
+  scheduleSummary: string;
+  costOptions: { label: string; amount: Money; unit: string }[];
+  address: { line: string; town: string; postcode: string; district: string };
+  contact: { phone: string | null; email: string | null; website: string | null };
+  registrations: Registration[];
+  registrationSummary: string[];
+  continuesPast18: 'YES' | 'NO' | 'NOT_APPLICABLE';
+  lastVerifiedAt: string;
+};
+
+const serviceListingQuery = /* GraphQL */ `
+  query ServiceListing($id: ID!) {
+    serviceListing(id: $id) {
+      id
+      name
+      providerName
+      description
+      type
+      needs
+      minAge
+      maxAge
+      accessibilitySupport
+      features
+      ratios
+      skills
+      funding
+      days
+      startTime
+      endTime
+      scheduleSummary
+      costOptions {
+        label
+        amount {
+          amountPence
+          currency
+        }
+        unit
+      }
+      address {
+        line
+        town
+        postcode
+        district
+      }
+      contact {
+        phone
+        email
+        website
+      }
+      registrations {
+        regulator
+        identifier
+        registrationType
+        status
+        rating
+        inspectedOn
+      }
+      registrationSummary
+      continuesPast18
+      lastVerifiedAt
+    }
+  }
+`;
+
+/** The listing, or null when there is none with this id (any more). */
+export async function fetchServiceListing(id: string): Promise<ServiceListing | null> {
+  const { serviceListing } = await graphqlRequest<{ serviceListing: ServiceListing | null }>(
+    serviceListingQuery,
+    { id },
+  );
+  return serviceListing;
+}
