@@ -1,4 +1,4 @@
-import { Outlet, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { AccessibilityStatementPage } from './about/AccessibilityStatementPage';
 import { PrivacyPage } from './about/PrivacyPage';
 import { AccountPage } from './account/AccountPage';
@@ -13,8 +13,7 @@ import { SignUpPage } from './account/SignUpPage';
 import { VerifyEmailPage } from './account/VerifyEmailPage';
 import type { Role } from './account/viewer';
 import { ViewerProvider } from './account/ViewerProvider';
-import { AdminProvidersPage } from './admin/AdminProvidersPage';
-import { AdminRegistrationsPage } from './admin/AdminRegistrationsPage';
+import { AdminRoutes } from './admin/AdminRoutes';
 import { CommissionersPage } from './commissioners/CommissionersPage';
 import { FamiliesPage } from './families/FamiliesPage';
 import { AccessLogPage } from './families/family/AccessLogPage';
@@ -27,11 +26,7 @@ import { FindShortBreaksPage } from './families/find/FindShortBreaksPage';
 import { ServicePage } from './families/service/ServicePage';
 import { FeedbackPage } from './feedback/FeedbackPage';
 import { HomePage } from './home/HomePage';
-import { LocationEditPage } from './providers/console/LocationEditPage';
-import { ProfileEditPage } from './providers/console/ProfileEditPage';
-import { ProviderConsolePage } from './providers/console/ProviderConsolePage';
-import { RegistrationRequestPage } from './providers/console/RegistrationRequestPage';
-import { ServiceEditPage } from './providers/console/ServiceEditPage';
+import { ProviderConsoleRoutes } from './providers/console/ProviderConsoleRoutes';
 import { ProvidersPage } from './providers/ProvidersPage';
 import { Layout } from './shell/Layout';
 import { NotFoundPage } from './shell/NotFoundPage';
@@ -125,32 +120,21 @@ export function App() {
           <Route path="account/deleted" element={<FamilyDataDeletedPage />} />
 
           <Route
-            path="providers/console"
+            path="providers/console/*"
             element={
               <RequireSignIn roles={providerRoles}>
-                <Outlet />
+                <ProviderConsoleRoutes />
               </RequireSignIn>
             }
-          >
-            <Route index element={<ProviderConsolePage />} />
-            <Route path="profile" element={<ProfileEditPage />} />
-            <Route path="locations/new" element={<LocationEditPage />} />
-            <Route path="locations/:locationId" element={<LocationEditPage />} />
-            <Route path="services/new" element={<ServiceEditPage />} />
-            <Route path="services/:serviceId" element={<ServiceEditPage />} />
-            <Route path="registrations/new" element={<RegistrationRequestPage />} />
-          </Route>
+          />
           <Route
-            path="admin"
+            path="admin/*"
             element={
               <RequireSignIn roles={adminRoles}>
-                <Outlet />
+                <AdminRoutes />
               </RequireSignIn>
             }
-          >
-            <Route path="providers" element={<AdminProvidersPage />} />
-            <Route path="registrations" element={<AdminRegistrationsPage />} />
-          </Route>
+          />
 
           <Route path="*" element={<NotFoundPage />} />
         </Route>

@@ -49,11 +49,11 @@ export function homePathFor(role: Role): string {
     case 'YOUNG_PERSON':
       return '/family';
     case 'PROVIDER':
-      return '/providers';
+      return '/providers/console';
     case 'COMMISSIONER':
       return '/commissioners';
     case 'ADMIN':
-      return '/account';
+      return '/admin/registrations';
   }
 }
 

@@ -115,6 +115,17 @@ describe('registration compliance', () => {
     });
   });
 
+  it('says when a registration was checked even when no rating is published', () => {
+    const result = assessCompliance(
+      { type: 'HOME_SUPPORT', minAge: 18, maxAge: 25 },
+      [cqc({ rating: null })],
+      today,
+    );
+    expect(result.summary[0]).toBe(
+      'Registered with Care Quality Commission (CQC) (1-545611283), last checked in June 2024 (no rating published).',
+    );
+  });
+
   it('summarises an active registration with its rating and month', () => {
     const result = assessCompliance({ type: 'DAY_CARE', minAge: 2, maxAge: 10 }, [ofsted()], today);
     expect(result.summary).toEqual([

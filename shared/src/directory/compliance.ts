@@ -140,7 +140,9 @@ export function assessCompliance(
   for (const registration of active) {
     const rating = registration.rating
       ? `, rated ${RATINGS.label(registration.rating)}${registration.inspectedOn ? ` in ${monthYear(registration.inspectedOn)}` : ''}`
-      : ', not inspected yet';
+      : registration.inspectedOn
+        ? `, last checked in ${monthYear(registration.inspectedOn)} (no rating published)`
+        : ', not inspected yet';
     summary.push(
       `Registered with ${REGULATORS.label(registration.regulator)} (${registration.identifier})${rating}.`,
     );

@@ -52,6 +52,7 @@ const providerProfileSchema = new Schema(
 
 providerProfileSchema.index({ 'externalIds.ofstedUrn': 1 });
 providerProfileSchema.index({ 'externalIds.cqcProviderId': 1 });
+providerProfileSchema.index({ 'externalIds.orukId': 1 });
 
 export const ProviderProfileModel = model('ProviderProfile', providerProfileSchema);
 
@@ -76,6 +77,7 @@ const locationSchema = new Schema(
 locationSchema.index({ organisation: 1 });
 locationSchema.index({ 'externalIds.cqcLocationId': 1 });
 locationSchema.index({ 'externalIds.ofstedUrn': 1 });
+locationSchema.index({ 'externalIds.orukId': 1 });
 
 export const LocationModel = model('Location', locationSchema);
 

@@ -117,7 +117,8 @@ export class DirectoryService {
           email: input.email ?? undefined,
           phone: input.phone ?? undefined,
           registrations: withProvenance(input.registrations, input.source),
-          externalIds: compact(input.externalIds ?? {}),
+          // Ids from other sources stay unless the input names them (a console edit names none).
+          ...(input.externalIds ? { externalIds: compact(input.externalIds) } : {}),
           source: input.source,
           lastVerifiedAt: new Date(),
         },
@@ -164,7 +165,8 @@ export class DirectoryService {
       lng: place.lng,
       features: input.features ?? [],
       registrations: withProvenance(input.registrations, input.source ?? 'PROVIDER'),
-      externalIds: compact(input.externalIds ?? {}),
+      // Ids from other sources stay unless the input names them (a console edit names none).
+      ...(input.externalIds ? { externalIds: compact(input.externalIds) } : {}),
       lastVerifiedAt: new Date(),
     };
     if (existing) {
@@ -217,7 +219,8 @@ export class DirectoryService {
       email: input.email ?? undefined,
       website: input.website ?? undefined,
       status: input.status ?? 'ACTIVE',
-      externalIds: compact(input.externalIds ?? {}),
+      // Ids from other sources stay unless the input names them (a console edit names none).
+      ...(input.externalIds ? { externalIds: compact(input.externalIds) } : {}),
       lastVerifiedAt: new Date(),
     };
     let id = existing;
@@ -341,7 +344,10 @@ export class DirectoryService {
 }
 
 /** Registrations as stored: each says where it came from and when it was last checked. */
-function withProvenance(registrations: readonly (Registration & { source?: string; lastVerifiedAt?: Date })[] = [], source: string) {
+function withProvenance(
+  registrations: readonly (Registration & { source?: string; lastVerifiedAt?: Date })[] = [],
+  source: string,
+) {
   const now = new Date();
   return registrations.map((registration) => ({ source, lastVerifiedAt: now, ...registration }));
 }
