@@ -1,3 +1,4 @@
+export * from './ages';
 export * from './directory/compliance';
 export * from './directory/vocabularies';
 export * from './feedback';

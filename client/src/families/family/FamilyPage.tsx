@@ -15,7 +15,7 @@ import { FamilyInformationLinks } from './FamilyInformationLinks';
 import { childFields, parseChild, type ChildAnswers, type ChildField } from './childForm';
 import { addChild, fetchChildren, inviteCarer, type Child } from './familyApi';
 import { InviteCarerForm } from './InviteCarerForm';
-import { canHaveOwnAccount } from './youngPerson';
+import { canHaveOwnAccount } from '@harbour/shared';
 
 const noAnswers: ChildAnswers = {
   firstName: '',

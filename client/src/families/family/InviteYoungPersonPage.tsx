@@ -12,7 +12,7 @@ import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { useFocusHeadingOnChange } from '../../shell/useFocusHeadingOnNavigate';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { fetchChildren, inviteYoungPerson, type Child, type InvitationSent } from './familyApi';
-import { canHaveOwnAccount, YOUNG_PERSON_MIN_AGE } from './youngPerson';
+import { canHaveOwnAccount, YOUNG_PERSON_MIN_AGE } from '@harbour/shared';
 
 /** Where a parent invites one of their children, aged 16 or more, to an account of their own. */
 export function InviteYoungPersonPage() {

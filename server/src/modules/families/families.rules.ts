@@ -1,8 +1,5 @@
+import { MAX_AGE_YEARS } from '@harbour/shared';
 import { ageOn } from '../accounts/accounts.rules';
-
-export const MAX_AGE_YEARS = 25;
-/** A young person may hold their own account from 16. */
-export const YOUNG_PERSON_MIN_AGE = 16;
 
 /** What is wrong with a date of birth given on `today` (both YYYY-MM-DD), if anything. */
 export function dateOfBirthProblem(dateOfBirth: string, today: string): string | null {

@@ -1,4 +1,4 @@
-import { emailSchema } from '@harbour/shared';
+import { emailSchema, YOUNG_PERSON_MIN_AGE } from '@harbour/shared';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import { hashToken, newToken, type SecretBox } from '../../platform/tokens';
 import { ageOn, londonToday } from '../accounts/accounts.rules';
@@ -8,7 +8,6 @@ import type { Actor, Role, SignedInActor } from '../access/actor';
 import { forbidden } from '../access/authorize';
 import { organisationManage } from '../access/policy';
 import type { FamiliesService } from '../families/families.service';
-import { YOUNG_PERSON_MIN_AGE } from '../families/families.rules';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import type { OutboxService } from '../outbox/outbox.service';
 import { InvitationModel, type InvitationKind } from './invitation.model';
