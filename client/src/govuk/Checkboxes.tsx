@@ -1,4 +1,6 @@
-export type CheckboxOption = { value: string; label: string };
+import { ErrorMessage } from './ErrorMessage';
+
+export type CheckboxOption = { value: string; label: string; hint?: string };
 
 type CheckboxesProps = {
   /** Also the id of the first checkbox, which error summaries link to. */
@@ -6,29 +8,37 @@ type CheckboxesProps = {
   legend: string;
   /** Hides the legend visually, when a heading or summary above already says it. */
   isLegendHidden?: boolean;
+  /** GOV.UK legend size: small for filters, medium for a question on a form page. */
+  legendSize?: 's' | 'm';
   hint?: string;
   options: readonly CheckboxOption[];
   values: readonly string[];
   onChange: (values: string[]) => void;
-  /** GOV.UK's small checkboxes, for filters. */
+  /** GOV.UK's small checkboxes, for filters and long lists. */
   isSmall?: boolean;
+  error?: string;
 };
 
-/** GOV.UK checkboxes: several answers to one question. */
+/** GOV.UK checkboxes: any number of answers to one question, with its error. */
 export function Checkboxes({
   name,
   legend,
   isLegendHidden = false,
+  legendSize = 's',
   hint,
   options,
   values,
   onChange,
   isSmall = false,
+  error,
 }: CheckboxesProps) {
   const hintId = `${name}-hint`;
+  const errorId = `${name}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
 
   function toggle(value: string, isChecked: boolean) {
-    // Kept in the order of the options, so the same choice always makes the same search.
+    // Kept in the order of the options, whatever order they were ticked in, so the same
+    // choice always makes the same answer.
     onChange(
       options
         .map((option) => option.value)
@@ -37,13 +47,13 @@ export function Checkboxes({
   }
 
   return (
-    <div className="govuk-form-group">
-      <fieldset className="govuk-fieldset" aria-describedby={hint ? hintId : undefined}>
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
+      <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
         <legend
           className={
             isLegendHidden
               ? 'govuk-visually-hidden'
-              : 'govuk-fieldset__legend govuk-fieldset__legend--s'
+              : `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`
           }
         >
           {legend}
@@ -53,9 +63,11 @@ export function Checkboxes({
             {hint}
           </div>
         )}
+        {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
         <div className={`govuk-checkboxes${isSmall ? ' govuk-checkboxes--small' : ''}`}>
           {options.map((option, index) => {
             const id = index === 0 ? name : `${name}-${index + 1}`;
+            const optionHintId = `${id}-item-hint`;
             return (
               <div key={option.value} className="govuk-checkboxes__item">
                 <input
@@ -65,11 +77,17 @@ export function Checkboxes({
                   type="checkbox"
                   value={option.value}
                   checked={values.includes(option.value)}
+                  aria-describedby={option.hint ? optionHintId : undefined}
                   onChange={(event) => toggle(option.value, event.target.checked)}
                 />
                 <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
                   {option.label}
                 </label>
+                {option.hint && (
+                  <div id={optionHintId} className="govuk-hint govuk-checkboxes__hint">
+                    {option.hint}
+                  </div>
+                )}
               </div>
             );
           })}

@@ -1,3 +1,5 @@
+import { ErrorMessage } from './ErrorMessage';
+
 export type SelectOption = { value: string; label: string };
 
 type SelectProps = {
@@ -7,14 +9,17 @@ type SelectProps = {
   options: readonly SelectOption[];
   value: string;
   onChange: (value: string) => void;
+  error?: string;
 };
 
-/** GOV.UK select, for a short list where the first answer is a sensible default. */
-export function Select({ id, label, hint, options, value, onChange }: SelectProps) {
+/** GOV.UK select, for a short list where one answer is a sensible default. */
+export function Select({ id, label, hint, options, value, onChange, error }: SelectProps) {
   const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint && hintId, error && errorId].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className="govuk-form-group">
+    <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <label className="govuk-label" htmlFor={id}>
         {label}
       </label>
@@ -23,11 +28,12 @@ export function Select({ id, label, hint, options, value, onChange }: SelectProp
           {hint}
         </div>
       )}
+      {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
       <select
-        className="govuk-select"
+        className={`govuk-select${error ? ' govuk-select--error' : ''}`}
         id={id}
         name={id}
-        aria-describedby={hint ? hintId : undefined}
+        aria-describedby={describedBy}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       >

@@ -7,7 +7,7 @@ import { TextInput } from '../../govuk/TextInput';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { createOrganisation, type Organisation } from './consoleApi';
 import { inputErrorsFrom } from './inputErrors';
-import { Select } from './Select';
+import { Select } from '../../govuk/Select';
 import { consolePathFor } from './useConsole';
 
 type ChooseOrganisationProps = {

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { ErrorMessage } from '../../govuk/ErrorMessage';
 import { costUnits } from './consoleApi';
 import { costUnitLabels } from './describe';
-import { Select } from './Select';
+import { Select } from '../../govuk/Select';
 import { blankCost, costFieldId, type CostAnswer, type ServiceField } from './serviceForm';
 
 type CostOptionsProps = {

@@ -6,7 +6,7 @@ import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { TextInput } from '../../govuk/TextInput';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { Checkboxes } from './Checkboxes';
+import { Checkboxes } from '../../govuk/Checkboxes';
 import type { ConsoleNotice } from './ProviderConsolePage';
 import { saveLocation, type Organisation, type ProviderLocation } from './consoleApi';
 import { inputErrorsFrom, optionalText } from './inputErrors';
@@ -133,6 +133,8 @@ function LocationForm({ organisation, location, consolePath }: LocationFormProps
             {...answer('postcode')}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             name="features"
             legend="What the location has"
             hint="Select all that apply."

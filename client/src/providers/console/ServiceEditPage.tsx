@@ -16,7 +16,7 @@ import { Radios } from '../../govuk/Radios';
 import { TextInput } from '../../govuk/TextInput';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { Checkboxes, type CheckboxOption } from './Checkboxes';
+import { Checkboxes, type CheckboxOption } from '../../govuk/Checkboxes';
 import type { ConsoleNotice } from './ProviderConsolePage';
 import {
   saveService,
@@ -180,6 +180,8 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
             error={form.errorFor('type')}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Where does it run?"
             hint="Select all the locations it runs at."
             options={locations.map(({ id, name, postcode }) => ({
@@ -213,24 +215,32 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
             </fieldset>
           </div>
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Needs it supports"
             hint="Select all that apply."
             options={NEEDS.map(({ code, label }) => ({ value: code, label }))}
             {...list('needs')}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Accessibility support"
             hint="Select all the support your staff give."
             options={ACCESSIBILITY_SUPPORT.map(({ id, label }) => ({ value: id, label }))}
             {...list('accessibilitySupport')}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Support ratios"
             hint="Select all you offer."
             options={codes(SUPPORT_RATIOS.items)}
             {...list('ratios')}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Staff skills"
             hint="Select all your staff are trained in."
             options={codes(STAFF_SKILLS.items)}
@@ -243,6 +253,8 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
             errorFor={form.errorFor}
           />
           <Checkboxes
+            legendSize="m"
+            isSmall
             legend="Funding accepted"
             hint="Select all the ways families can pay."
             options={codes(FUNDING_TYPES.items)}
@@ -250,7 +262,13 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
           />
 
           <h2 className="govuk-heading-m">When it runs</h2>
-          <Checkboxes legend="Days" options={codes(WEEKDAYS.items)} {...list('days')} />
+          <Checkboxes
+            legend="Days"
+            legendSize="m"
+            isSmall
+            options={codes(WEEKDAYS.items)}
+            {...list('days')}
+          />
           <TextInput
             id="startTime"
             label="Start time (optional)"
