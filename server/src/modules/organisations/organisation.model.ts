@@ -36,3 +36,28 @@ organisationSchema.index({ 'members.account': 1 });
 organisationSchema.index({ kind: 1, verificationStatus: 1 });
 
 export const OrganisationModel = model('Organisation', organisationSchema);
+
+/**
+ * Each account's memberships, by account id: looked up on every signed-in request, and an
+ * `_id` lookup is the one query FerretDB v1 answers from an index (a query on
+ * `members.account` reads every organisation). Kept in step by OrganisationsService.
+ */
+const membershipListSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    memberships: { type: [memberOfSchema()], default: [] },
+  },
+  { timestamps: true, collection: 'account_memberships' },
+);
+
+function memberOfSchema() {
+  return new Schema(
+    {
+      organisation: { type: Schema.Types.ObjectId, required: true },
+      role: { type: String, enum: MEMBERSHIP_ROLES, required: true },
+    },
+    { _id: false },
+  );
+}
+
+export const MembershipListModel = model('MembershipList', membershipListSchema);

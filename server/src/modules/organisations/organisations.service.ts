@@ -5,7 +5,12 @@ import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import type { SignedInActor } from '../access/actor';
 import { forbidden } from '../access/authorize';
 import { organisationAccess } from '../access/policy';
-import { OrganisationModel, ORGANISATION_KINDS, VERIFICATION_STATUSES } from './organisation.model';
+import {
+  MembershipListModel,
+  OrganisationModel,
+  ORGANISATION_KINDS,
+  VERIFICATION_STATUSES,
+} from './organisation.model';
 import { canPublish } from './organisations.rules';
 
 export interface OrganisationView {
@@ -41,14 +46,25 @@ function toView(organisation: Stored): OrganisationView {
 /** Provider and commissioner organisations and who belongs to them. */
 export class OrganisationsService {
   async membershipsOf(accountId: string): Promise<Membership[]> {
+    const list = await MembershipListModel.findById(accountId).lean();
+    return (list?.memberships ?? []).map((membership) => ({
+      organisationId: String(membership.organisation),
+      role: membership.role as Membership['role'],
+    }));
+  }
+
+  /** Rewrites an account's membership list from the organisations (the source of truth). */
+  async refreshMemberships(accountId: string): Promise<void> {
     const organisations = await OrganisationModel.find({ 'members.account': accountId }).lean();
-    return organisations.flatMap((organisation) =>
+    const memberships = organisations.flatMap((organisation) =>
       organisation.members
         .filter((member) => String(member.account) === accountId)
-        .map((member) => ({
-          organisationId: String(organisation._id),
-          role: member.role as Membership['role'],
-        })),
+        .map((member) => ({ organisation: organisation._id, role: member.role })),
+    );
+    await MembershipListModel.updateOne(
+      { _id: accountId },
+      { $set: { memberships } },
+      { upsert: true },
     );
   }
 
@@ -74,6 +90,7 @@ export class OrganisationsService {
       ...parsed.data,
       members: actor.role === 'PROVIDER' ? [{ account: actor.accountId, role: 'OWNER' }] : [],
     });
+    if (actor.role === 'PROVIDER') await this.refreshMemberships(actor.accountId);
     return { userErrors: [], organisation: toView(organisation) };
   }
 
@@ -173,5 +190,6 @@ export class OrganisationsService {
       { _id: organisationId, 'members.account': { $ne: accountId } },
       { $push: { members: { account: accountId, role } } },
     );
+    await this.refreshMemberships(accountId);
   }
 }
