@@ -1,4 +1,5 @@
 import { findPostcodeDistrict, postcodeSchema, type Registration } from '@harbour/shared';
+import { Types } from 'mongoose';
 import { londonToday } from '../accounts/accounts.rules';
 import type { Actor } from '../access/actor';
 import { mayIncludeHiddenServices } from '../access/policy';
@@ -107,6 +108,8 @@ export class DirectoryService {
     let id = organisationId ?? (await this.findProviderByExternalIds(input.externalIds ?? {}));
     const created = !id;
     if (!id) id = (await this.deps.organisations.createListedProvider(input.name, input.source)).id;
+    const before = created ? null : await ProviderProfileModel.findById(id).lean();
+    const registrations = withProvenance(input.registrations, input.source);
     await ProviderProfileModel.updateOne(
       { _id: id },
       {
@@ -116,7 +119,7 @@ export class DirectoryService {
           website: input.website ?? undefined,
           email: input.email ?? undefined,
           phone: input.phone ?? undefined,
-          registrations: withProvenance(input.registrations, input.source),
+          registrations,
           // Ids from other sources stay unless the input names them (a console edit names none).
           ...(input.externalIds ? { externalIds: compact(input.externalIds) } : {}),
           source: input.source,
@@ -125,7 +128,16 @@ export class DirectoryService {
       },
       { upsert: true },
     );
-    if (!created) await this.reprojectOrganisation(id);
+    const listedChange =
+      !before ||
+      listedDiffers(before, {
+        name: input.name,
+        phone: input.phone,
+        email: input.email,
+        website: input.website,
+        registrations,
+      });
+    if (!created && listedChange) await this.reprojectOrganisation(id);
     return { organisationId: id, created };
   }
 
@@ -170,7 +182,10 @@ export class DirectoryService {
       lastVerifiedAt: new Date(),
     };
     if (existing) {
+      const before = await LocationModel.findById(existing).lean();
       await LocationModel.updateOne({ _id: existing }, { $set: fields });
+      // Finding a location's services reads every service on FerretDB: only when listings change.
+      if (before && !listedDiffers(before, fields)) return { locationId: existing, created: false };
       const services = await ServiceModel.find({ locations: existing }, { _id: 1 }).lean();
       for (const service of services) await this.reproject(String(service._id));
       return { locationId: existing, created: false };
@@ -341,6 +356,35 @@ export class DirectoryService {
       (listing) => listing.organisationId === organisationId,
     );
   }
+}
+
+/**
+ * Whether any field that search listings copy differs between what is stored and what is
+ * being written. Check times are left out: re-confirming a record is not a change a listing
+ * needs rebuilding for (the service's own rebuild carries its check time).
+ */
+function listedDiffers(stored: Record<string, unknown>, next: Record<string, unknown>): boolean {
+  const comparable = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(comparable)
+      : value &&
+          typeof value === 'object' &&
+          !(value instanceof Date) &&
+          !Types.ObjectId.isValid(String(value))
+        ? Object.fromEntries(
+            Object.entries(value)
+              .filter(([key]) => key !== 'lastVerifiedAt' && key !== 'source')
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([key, inner]) => [key, comparable(inner)]),
+          )
+        : value == null
+          ? null
+          : String(value);
+  return Object.keys(next)
+    .filter((key) => key !== 'lastVerifiedAt' && key !== 'externalIds')
+    .some(
+      (key) => JSON.stringify(comparable(stored[key])) !== JSON.stringify(comparable(next[key])),
+    );
 }
 
 /** Registrations as stored: each says where it came from and when it was last checked. */
