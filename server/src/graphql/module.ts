@@ -15,11 +15,6 @@ export interface RequestContext {
   };
 }
 
-/** Who is asking, for operations open to everyone that answer differently by role. */
-export function signedInOrNull(context: RequestContext): Actor {
-  return context.actor;
-}
-
 /** The signed-in actor; operations' rules have already refused anonymous callers where needed. */
 export function signedIn(context: RequestContext): SignedInActor {
   if (context.actor.kind !== 'account') throw unauthenticated();

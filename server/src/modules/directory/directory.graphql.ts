@@ -1,4 +1,4 @@
-import { signedInOrNull, type GraphQLModule } from '../../graphql/module';
+import type { GraphQLModule } from '../../graphql/module';
 import { complianceFlagsVisible } from '../access/policy';
 import { encodeCursor } from './directory-search';
 import type { Listing } from './listing';
@@ -278,11 +278,7 @@ export const directoryGraphQL: GraphQLModule = {
         args: { input: unknown; first?: number | null; after?: string | null },
         context,
       ) => {
-        const outcome = await context.services.directory.search(
-          signedInOrNull(context),
-          args.input,
-          args,
-        );
+        const outcome = await context.services.directory.search(context.actor, args.input, args);
         if (!outcome.result)
           return { userErrors: outcome.userErrors, results: null, place: null, markers: null };
         const { result } = outcome;

@@ -349,13 +349,6 @@ export class DirectoryService {
     await this.deps.index.start();
     return [...this.deps.index.all()];
   }
-
-  /** Listings of a provider's services, for its console and the Open Referral API. */
-  listingsOf(organisationId: string): Listing[] {
-    return [...this.deps.index.all()].filter(
-      (listing) => listing.organisationId === organisationId,
-    );
-  }
 }
 
 /**

@@ -1,54 +1,32 @@
 import fc from 'fast-check';
-import { buildListing, type Listing, type ListingSources } from './listing';
+import type { ListingSources } from './listing';
+import { testListing } from './listing.testing';
 import { distanceKm, searchListings } from './search.rules';
 
-const today = '2026-11-25';
-let next = 0;
-
-function listing(
-  overrides: Partial<ListingSources['service']> = {},
+/** A Saturday group activity in Bideford, bookable from a personal budget. */
+const listing = (
+  service: Partial<ListingSources['service']> = {},
   place: Partial<ListingSources['location']> = {},
-): Listing {
-  next += 1;
-  return buildListing(
+) =>
+  testListing(
     {
-      provider: { name: `Provider ${next}`, registrations: [] },
-      location: {
-        id: `loc${next}`,
-        name: 'Hall',
-        postcode: 'EX39 1AA',
-        town: 'Bideford',
-        district: 'Torridge',
-        lat: 51.017,
-        lng: -4.207,
-        features: ['STEP_FREE'],
-        registrations: [],
-        lastVerifiedAt: new Date('2026-10-01'),
-        ...place,
-      },
-      service: {
-        id: `svc${next}`,
-        organisationId: 'org',
-        name: `Service ${next}`,
-        type: 'INCLUSIVE_ACTIVITY',
-        needs: ['AUTISM'],
-        minAge: 5,
-        maxAge: 18,
-        accessibilitySupport: [],
-        ratios: ['GROUP'],
-        skills: [],
-        funding: ['PERSONAL_BUDGET'],
-        costOptions: [{ label: 'Session', amountPence: 1500, unit: 'SESSION' }],
-        days: ['SAT'],
-        startTime: '10:00',
-        endTime: '12:00',
-        lastVerifiedAt: new Date('2026-10-01'),
-        ...overrides,
-      },
+      ratios: ['GROUP'],
+      funding: ['PERSONAL_BUDGET'],
+      costOptions: [{ label: 'Session', amountPence: 1500, unit: 'SESSION' }],
+      startTime: '10:00',
+      endTime: '12:00',
+      ...service,
     },
-    today,
+    {
+      postcode: 'EX39 1AA',
+      town: 'Bideford',
+      district: 'Torridge',
+      lat: 51.017,
+      lng: -4.207,
+      features: ['STEP_FREE'],
+      ...place,
+    },
   );
-}
 
 const all = { offset: 0, limit: 100 };
 

@@ -1,4 +1,5 @@
-import { buildListing, type Listing, type ListingSources } from '../directory/listing';
+import type { Listing } from '../directory/listing';
+import { testListing } from '../directory/listing.testing';
 import { orukId } from './oruk.ids';
 import {
   checkFormat,
@@ -11,49 +12,7 @@ import {
   type ListingFilters,
 } from './oruk.query';
 
-let next = 0;
-function listing(
-  service: Partial<ListingSources['service']> = {},
-  location: Partial<ListingSources['location']> = {},
-): Listing {
-  next += 1;
-  return buildListing(
-    {
-      provider: { name: `Provider ${next}`, registrations: [] },
-      location: {
-        id: `loc${next}`,
-        name: 'Hall',
-        postcode: 'EX1 1AA',
-        town: 'Exeter',
-        district: 'Exeter',
-        lat: 50.726,
-        lng: -3.528,
-        features: [],
-        registrations: [],
-        lastVerifiedAt: new Date('2026-10-01'),
-        ...location,
-      },
-      service: {
-        id: `svc${next}`,
-        organisationId: 'org',
-        name: `Service ${next}`,
-        type: 'INCLUSIVE_ACTIVITY',
-        needs: ['AUTISM'],
-        minAge: 5,
-        maxAge: 18,
-        accessibilitySupport: [],
-        ratios: [],
-        skills: [],
-        funding: [],
-        costOptions: [],
-        days: ['SAT'],
-        lastVerifiedAt: new Date('2026-10-01'),
-        ...service,
-      },
-    },
-    '2026-11-25',
-  );
-}
+const listing = testListing;
 
 const none: ListingFilters = parseListingFilters({});
 const names = (listings: Listing[], filters: Partial<ListingFilters>) =>
