@@ -1,45 +1,23 @@
-import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { useSendToSignIn } from '../account/RequireSignIn';
-import { useSignedInQuery } from '../account/useSignedInQuery';
-import { formErrorsFrom } from '../api/userErrors';
-import { FormErrorSummary, useFormSubmission } from '../govuk/form';
+import { FormErrorSummary } from '../govuk/form';
 import { SuccessBanner } from '../govuk/NotificationBanner';
 import { consolePathFor } from '../providers/console/useConsole';
 import { usePageTitle } from '../shell/usePageTitle';
-import {
-  fetchOrganisationsAwaitingVerification,
-  verifyOrganisation,
-  type Decision,
-} from './adminApi';
+import { fetchOrganisationsAwaitingVerification, verifyOrganisation } from './adminApi';
 import { DecisionForm } from './DecisionForm';
+import { useDecisionQueue } from './useDecisionQueue';
 
 const title = 'Providers waiting for verification';
 
 /** Administrators check each new provider organisation before its services can be published. */
 export function AdminProvidersPage() {
-  const { state, reload } = useSignedInQuery(fetchOrganisationsAwaitingVerification);
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
-  // What was just decided, and a count that keys the banner so that it takes focus each time.
-  const [outcome, setOutcome] = useState<{ text: string; count: number } | null>(null);
+  const { state, form, outcome, decide } = useDecisionQueue(
+    fetchOrganisationsAwaitingVerification,
+    (organisation, decision) => verifyOrganisation(organisation.id, decision),
+    (organisation, decision) =>
+      `${organisation.name} has been ${decision === 'APPROVE' ? 'verified' : 'rejected'}`,
+  );
   usePageTitle(title, { hasErrors: form.hasErrors });
-
-  const decide = (
-    event: FormEvent<HTMLFormElement>,
-    organisation: { id: string; name: string },
-    decision: Decision,
-  ) =>
-    form.submit(event, async () => {
-      setOutcome(null);
-      const userErrors = await verifyOrganisation(organisation.id, decision);
-      if (userErrors.length === 0) {
-        const text = `${organisation.name} has been ${decision === 'APPROVE' ? 'verified' : 'rejected'}`;
-        setOutcome({ text, count: (outcome?.count ?? 0) + 1 });
-        reload();
-      }
-      return formErrorsFrom(userErrors, []);
-    });
 
   return (
     <div className="govuk-grid-row">

@@ -1,45 +1,26 @@
-import { useState, type FormEvent } from 'react';
-import { useSendToSignIn } from '../account/RequireSignIn';
-import { useSignedInQuery } from '../account/useSignedInQuery';
-import { formErrorsFrom } from '../api/userErrors';
-import { FormErrorSummary, useFormSubmission } from '../govuk/form';
+import { FormErrorSummary } from '../govuk/form';
 import { SuccessBanner } from '../govuk/NotificationBanner';
 import { RegistrationRequestSummary } from '../providers/console/registrations';
 import { usePageTitle } from '../shell/usePageTitle';
 import {
   fetchPendingRegistrationChanges,
   reviewRegistrationChange,
-  type Decision,
   type PendingRegistrationChange,
 } from './adminApi';
 import { DecisionForm } from './DecisionForm';
+import { useDecisionQueue } from './useDecisionQueue';
 
 const title = 'Registration changes to check';
 
 /** Administrators check providers' registration changes against the regulators' registers. */
 export function AdminRegistrationsPage() {
-  const { state, reload } = useSignedInQuery(fetchPendingRegistrationChanges);
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
-  // What was just decided, and a count that keys the banner so that it takes focus each time.
-  const [outcome, setOutcome] = useState<{ text: string; count: number } | null>(null);
+  const { state, form, outcome, decide } = useDecisionQueue(
+    fetchPendingRegistrationChanges,
+    (request, decision) => reviewRegistrationChange(request.id, decision),
+    (request, decision) =>
+      `${decision === 'APPROVE' ? 'Approved' : 'Rejected'}: ${describe(request)}`,
+  );
   usePageTitle(title, { hasErrors: form.hasErrors });
-
-  const decide = (
-    event: FormEvent<HTMLFormElement>,
-    request: PendingRegistrationChange,
-    decision: Decision,
-  ) =>
-    form.submit(event, async () => {
-      setOutcome(null);
-      const userErrors = await reviewRegistrationChange(request.id, decision);
-      if (userErrors.length === 0) {
-        const text = `${decision === 'APPROVE' ? 'Approved' : 'Rejected'}: ${describe(request)}`;
-        setOutcome({ text, count: (outcome?.count ?? 0) + 1 });
-        reload();
-      }
-      return formErrorsFrom(userErrors, []);
-    });
 
   return (
     <div className="govuk-grid-row">
