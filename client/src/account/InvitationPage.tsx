@@ -3,13 +3,12 @@ import { Link, useSearchParams } from 'react-router';
 import { formErrorsFrom, type FormError } from '../api/userErrors';
 import { formatDateTime } from '../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../govuk/form';
-import { PasswordInput } from '../govuk/PasswordInput';
 import { TextInput } from '../govuk/TextInput';
 import { useFocusHeadingOnChange } from '../shell/useFocusHeadingOnNavigate';
+import { NewPasswordFields } from './NewPasswordFields';
 import { usePageTitle } from '../shell/usePageTitle';
 import {
   invitationAcceptanceFields,
-  newPasswordHint,
   parseInvitationAcceptance,
   type InvitationAcceptanceAnswers,
   type InvitationAcceptanceField,
@@ -190,18 +189,9 @@ export function InvitationPage() {
           spellCheck={false}
           {...answer('displayName')}
         />
-        <PasswordInput
-          id="password"
-          label="Create a password"
-          hint={newPasswordHint}
-          autoComplete="new-password"
-          {...answer('password')}
-        />
-        <PasswordInput
-          id="confirmPassword"
-          label="Confirm your password"
-          autoComplete="new-password"
-          {...answer('confirmPassword')}
+        <NewPasswordFields
+          password={answer('password')}
+          confirmPassword={answer('confirmPassword')}
         />
         {invitation.kind === 'COMMISSIONER' && invitation.totpSecret && (
           <AuthenticatorSetup

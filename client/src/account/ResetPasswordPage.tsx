@@ -2,16 +2,11 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { formErrorsFrom, type UserError } from '../api/userErrors';
 import { FormErrorSummary, useFormSubmission } from '../govuk/form';
-import { PasswordInput } from '../govuk/PasswordInput';
 import { useFocusHeadingOnChange } from '../shell/useFocusHeadingOnNavigate';
+import { NewPasswordFields } from './NewPasswordFields';
 import { usePageTitle } from '../shell/usePageTitle';
 import { resetPassword } from './accountApi';
-import {
-  newPasswordFields,
-  newPasswordHint,
-  parseNewPassword,
-  type NewPasswordField,
-} from './accountForms';
+import { newPasswordFields, parseNewPassword, type NewPasswordField } from './accountForms';
 
 type Status = 'editing' | 'changed' | 'link-expired';
 
@@ -96,18 +91,10 @@ export function ResetPasswordPage() {
             })
           }
         >
-          <PasswordInput
-            id="password"
-            label="New password"
-            hint={newPasswordHint}
-            autoComplete="new-password"
-            {...answer('password')}
-          />
-          <PasswordInput
-            id="confirmPassword"
-            label="Confirm your new password"
-            autoComplete="new-password"
-            {...answer('confirmPassword')}
+          <NewPasswordFields
+            password={answer('password')}
+            confirmPassword={answer('confirmPassword')}
+            isReset
           />
           <button type="submit" className="govuk-button">
             Change password

@@ -2,17 +2,11 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { formErrorsFrom } from '../api/userErrors';
 import { FormErrorSummary, useFormSubmission } from '../govuk/form';
-import { PasswordInput } from '../govuk/PasswordInput';
 import { TextInput } from '../govuk/TextInput';
+import { NewPasswordFields } from './NewPasswordFields';
 import { usePageTitle } from '../shell/usePageTitle';
 import { signUp } from './accountApi';
-import {
-  newPasswordHint,
-  parseSignUp,
-  signUpFields,
-  type SignUpAnswers,
-  type SignUpField,
-} from './accountForms';
+import { parseSignUp, signUpFields, type SignUpAnswers, type SignUpField } from './accountForms';
 
 export function SignUpPage() {
   const navigate = useNavigate();
@@ -76,18 +70,9 @@ export function SignUpPage() {
             spellCheck={false}
             {...answer('email')}
           />
-          <PasswordInput
-            id="password"
-            label="Create a password"
-            hint={newPasswordHint}
-            autoComplete="new-password"
-            {...answer('password')}
-          />
-          <PasswordInput
-            id="confirmPassword"
-            label="Confirm your password"
-            autoComplete="new-password"
-            {...answer('confirmPassword')}
+          <NewPasswordFields
+            password={answer('password')}
+            confirmPassword={answer('confirmPassword')}
           />
           <button type="submit" className="govuk-button">
             Create account
