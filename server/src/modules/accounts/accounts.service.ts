@@ -306,6 +306,10 @@ export class AccountsService {
       { key: keys.email, at },
       { key: keys.address, at },
     ]);
+    // Only the last window matters; forgetting older failures keeps every sign-in's look-up small.
+    await SignInFailureModel.deleteMany({
+      at: { $lt: new Date(at.getTime() - SIGN_IN_WINDOW_MS) },
+    });
   }
 
   private async createSession(account: { _id: Types.ObjectId; role: string }, userAgent?: string) {
@@ -494,11 +498,16 @@ export class AccountsService {
 
   /** Display names by account id; erased accounts show as such. */
   async names(ids: string[]): Promise<Map<string, string>> {
-    const accounts = await AccountModel.find(
-      { _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) } },
-      { displayName: 1 },
-    ).lean();
-    return new Map(accounts.map((account) => [String(account._id), account.displayName]));
+    // One _id lookup each: FerretDB reads every account for `$in`; the lists here are short.
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const accounts = await Promise.all(
+      unique.map((id) => AccountModel.findById(id, { displayName: 1 }).lean()),
+    );
+    return new Map(
+      accounts.flatMap((account) =>
+        account ? [[String(account._id), account.displayName] as const] : [],
+      ),
+    );
   }
 
   /** The accounts' data for a download: no password hashes, TOTP seeds or session tokens. */

@@ -109,11 +109,14 @@ export class OrganisationsService {
     return organisation ? toView(organisation) : null;
   }
 
+  /**
+   * A few organisations by id. One `_id` lookup each, because FerretDB answers those from its
+   * primary key but reads every organisation for `$in`; the lists here are short.
+   */
   async byIds(ids: readonly string[]): Promise<OrganisationView[]> {
-    const organisations = await OrganisationModel.find({
-      _id: { $in: ids.filter((id) => Types.ObjectId.isValid(id)) },
-    }).lean();
-    return organisations.map(toView);
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const found = await Promise.all(unique.map((id) => OrganisationModel.findById(id).lean()));
+    return found.flatMap((organisation) => (organisation ? [toView(organisation)] : []));
   }
 
   async list(filter: { verificationStatus?: string | null }): Promise<OrganisationView[]> {
