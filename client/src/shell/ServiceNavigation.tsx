@@ -16,7 +16,12 @@ function sectionsFor(viewer: Viewer | null): readonly Section[] {
   const account = { href: '/account', text: 'Account' };
   const signOut = { href: '/sign-out', text: 'Sign out' };
   if (isFamilyRole(viewer.role)) {
-    return [{ href: '/family', text: 'Your family' }, account, signOut];
+    return [
+      { href: '/families/find', text: 'Find short breaks' },
+      { href: '/family', text: 'Your family' },
+      account,
+      signOut,
+    ];
   }
   if (viewer.role === 'PROVIDER') {
     return [{ href: '/providers/console', text: 'Provider console' }, account, signOut];
