@@ -1,4 +1,4 @@
-import { ageOn, londonToday, requiresTotp, signInWaitMs } from './accounts.rules';
+import { requiresTotp, signInWaitMs } from './accounts.rules';
 
 describe('slowing down repeated sign-in failures', () => {
   const now = new Date('2026-11-25T10:00:00Z');
@@ -22,21 +22,7 @@ describe('slowing down repeated sign-in failures', () => {
   });
 });
 
-describe('ages and days', () => {
-  it.each([
-    ['2010-11-25', '2026-11-24', 15],
-    ['2010-11-25', '2026-11-25', 16],
-    ['2008-02-29', '2026-02-28', 17],
-    ['2008-02-29', '2026-03-01', 18],
-  ])('someone born %s is aged on %s: %i', (dob, day, age) => {
-    expect(ageOn(dob, day)).toBe(age);
-  });
-
-  it('takes today in Europe/London, not UTC', () => {
-    expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
-    expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
-  });
-
+describe('second factor', () => {
   it('asks commissioners and admins for a second factor', () => {
     expect(requiresTotp('ADMIN')).toBe(true);
     expect(requiresTotp('FAMILY')).toBe(false);

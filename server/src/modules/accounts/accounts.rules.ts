@@ -33,16 +33,3 @@ export function sessionLifetime(role: string): { absoluteMs: number; idleMs: num
 export function requiresTotp(role: string): boolean {
   return role === 'COMMISSIONER' || role === 'ADMIN';
 }
-
-/** Whole years between a date of birth and a day, both YYYY-MM-DD; 29 February birthdays fall on 1 March. */
-export function ageOn(dateOfBirth: string, day: string): number {
-  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
-  const hadBirthday = m > bm || (m === bm && d >= bd);
-  return y - by - (hadBirthday ? 0 : 1);
-}
-
-/** Today's date in Europe/London, YYYY-MM-DD. */
-export function londonToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(now);
-}

@@ -1,6 +1,10 @@
-import { findPostcodeDistrict, postcodeSchema, type Registration } from '@harbour/shared';
+import {
+  findPostcodeDistrict,
+  postcodeSchema,
+  type Registration,
+  londonToday,
+} from '@harbour/shared';
 import { Types } from 'mongoose';
-import { londonToday } from '../accounts/accounts.rules';
 import type { Actor } from '../access/actor';
 import { mayIncludeHiddenServices } from '../access/policy';
 import type { OrganisationsService } from '../organisations/organisations.service';

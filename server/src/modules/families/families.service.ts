@@ -1,15 +1,20 @@
-import { textSchema } from '@harbour/shared';
+import {
+  ageBand,
+  ageOn,
+  dateOfBirthProblem,
+  londonToday,
+  textSchema,
+  type AgeBand,
+} from '@harbour/shared';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
-import { ageOn, londonToday } from '../accounts/accounts.rules';
 import type { Actor, SignedInActor } from '../access/actor';
 import type { AuditService, AccessEvent } from '../access/audit.service';
 import { forbidden } from '../access/authorize';
 import { childAccess, childChange, type ChildFacts, type ChildView } from '../access/policy';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import { ChildModel, CommissionerGrantModel, FamilyModel } from './family.model';
-import { ageBand, dateOfBirthProblem, type AgeBand } from './families.rules';
 
 export interface ChildRecord {
   id: string;

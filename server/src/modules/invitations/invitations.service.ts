@@ -1,7 +1,6 @@
-import { emailSchema, YOUNG_PERSON_MIN_AGE } from '@harbour/shared';
+import { emailSchema, YOUNG_PERSON_MIN_AGE, ageOn, londonToday } from '@harbour/shared';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import { hashToken, newToken, type SecretBox } from '../../platform/tokens';
-import { ageOn, londonToday } from '../accounts/accounts.rules';
 import { spendOnce, type AccountsService, type AccountView } from '../accounts/accounts.service';
 import { newTotpSecret, totpStep, totpUri } from '../accounts/totp';
 import type { Actor, Role, SignedInActor } from '../access/actor';

@@ -1,4 +1,20 @@
-import { ageBand, dateOfBirthProblem } from './families.rules';
+import { ageBand, ageOn, dateOfBirthProblem, londonToday } from './ages';
+
+describe('ages and days', () => {
+  it.each([
+    ['2010-11-25', '2026-11-24', 15],
+    ['2010-11-25', '2026-11-25', 16],
+    ['2008-02-29', '2026-02-28', 17],
+    ['2008-02-29', '2026-03-01', 18],
+  ])('someone born %s is aged on %s: %i', (dob, day, age) => {
+    expect(ageOn(dob, day)).toBe(age);
+  });
+
+  it('takes today in Europe/London, not UTC', () => {
+    expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+});
 
 describe('dates of birth', () => {
   const today = '2026-11-25';
