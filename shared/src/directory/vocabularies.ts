@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Closed lists the directory is described with. Codes are stored; labels are for people. */
-function vocabulary<const T extends readonly { code: string; label: string }[]>(items: T) {
+export function vocabulary<const T extends readonly { code: string; label: string }[]>(items: T) {
   const codes = items.map((item) => item.code) as [T[number]['code'], ...T[number]['code'][]];
   const labels = new Map<string, string>(items.map((item) => [item.code, item.label]));
   return {
