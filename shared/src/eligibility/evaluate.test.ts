@@ -401,15 +401,13 @@ describe('properties of any rule set', () => {
       .map((oneOf) => ({ field: 'budgetHolder' as const, oneOf })),
   ) as fc.Arbitrary<Criterion>;
   const tierArb = (code: string) =>
-    fc
-      .array(criterion, { maxLength: 6 })
-      .map((criteria): Tier => ({
-        code,
-        name: `Tier ${code}`,
-        summary: 's',
-        howToGetIt: 'h',
-        criteria,
-      }));
+    fc.array(criterion, { maxLength: 6 }).map((criteria): Tier => ({
+      code,
+      name: `Tier ${code}`,
+      summary: 's',
+      howToGetIt: 'h',
+      criteria,
+    }));
   const ruleSetArb: fc.Arbitrary<RuleSet> = fc
     .tuple(tierArb('A'), tierArb('B'), tierArb('C'))
     .map((tiers) => ({ name: 'R', tiers, services: { checks: [], tierRequirements: [] } }));

@@ -94,7 +94,7 @@ const possessive = (name: string) => `${name}’s`;
 
 /** "Autism" → "autism" but "ADHD" stays. */
 function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label;
+  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
 }
 
 function either(items: readonly string[]): string {
@@ -132,7 +132,10 @@ function longDate(day: string): string {
 }
 
 /** How a status reads about children in general and about this child. */
-const STATUS_WORDS: Record<string, Record<string, { children: string; child: string }>> = {
+const STATUS_WORDS: Record<
+  'diagnosis' | 'ehcPlan' | 'budgetHolder',
+  Record<string, { children: string; child: string }>
+> = {
   diagnosis: {
     DIAGNOSED: { children: 'have a diagnosis', child: 'has a diagnosis' },
     AWAITING: {
@@ -170,7 +173,7 @@ function statusCriterion(
   name: string,
   ifNotMet: string | undefined,
 ): Reason {
-  const words = STATUS_WORDS[field]!;
+  const words = STATUS_WORDS[field];
   const asked = `For children who ${either(oneOf.map((code) => words[code]?.children ?? code))}`;
   const reason = `${asked}: ${name} ${words[actual]?.child ?? actual}`;
   if (oneOf.includes(actual)) return { criterion: field, outcome: 'MET', reason, change: null };
@@ -535,8 +538,8 @@ export function decideService(
   const required = requirement
     ? ruleSet.tiers.findIndex((tier) => tier.code === requirement.tier)
     : -1;
-  if (required >= 0) {
-    const tier = ruleSet.tiers[required]!;
+  const tier = ruleSet.tiers[required];
+  if (tier) {
     const atOrAbove = childDecision.tiers.slice(required);
     const asked = `This kind of break (${inSentence(SERVICE_TYPES.label(service.type))}) is for children eligible for ${tier.name}`;
     if (atOrAbove.some((t) => t.outcome === 'ELIGIBLE')) {
