@@ -5,6 +5,7 @@ import { AccountsService } from './modules/accounts/accounts.service';
 import { AuditService } from './modules/access/audit.service';
 import { OversightService } from './modules/access/oversight.service';
 import { DirectoryService } from './modules/directory/directory.service';
+import { EligibilityService } from './modules/eligibility/eligibility.service';
 import { ProviderConsoleService } from './modules/directory/provider-console.service';
 import { SearchIndex } from './modules/directory/search-index';
 import { DataRightsService } from './modules/data-rights/data-rights.service';
@@ -26,7 +27,11 @@ export function createServices(config: Config, log: Logger) {
   const organisations = new OrganisationsService();
   // The audit log resolves names through accounts, which are created just below.
   const audit: AuditService = new AuditService((ids: string[]) => accounts.names(ids));
-  const families: FamiliesService = new FamiliesService({ audit, organisations });
+  const families: FamiliesService = new FamiliesService({
+    audit,
+    organisations,
+    accountNames: (ids) => accounts.names(ids),
+  });
   const accounts: AccountsService = new AccountsService({
     outbox,
     organisations,
@@ -59,6 +64,7 @@ export function createServices(config: Config, log: Logger) {
     oversight: new OversightService({ accounts, families, audit }),
     dataRights: new DataRightsService({ accounts, families, audit, outbox }),
     feedback: new FeedbackService(),
+    eligibility: new EligibilityService({ families, directory }),
   };
 }
 

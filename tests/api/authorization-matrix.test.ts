@@ -29,6 +29,8 @@ interface Fixtures {
   foreignOrganisation: string;
   /** A provider's pending registration change, for an admin to review. */
   registrationRequest: string;
+  /** A commissioner's draft rule set that cannot be published (it has no tiers). */
+  ruleSetDraft: string;
 }
 
 interface Case {
@@ -39,6 +41,11 @@ interface Case {
   /** Ends the caller's session: run with a session of its own. */
   endsSession?: boolean;
 }
+
+const EMPTY_DRAFT =
+  '{ name: "Matrix draft", tiers: [], services: { checks: [], tierRequirements: [] } }';
+const CHECK_INPUT =
+  '{ dateOfBirth: "2016-01-01", needs: [], diagnosis: NONE, ehcPlan: NO, socialCareAssessment: NONE }';
 
 const CALLERS: Caller[] = [
   'ANONYMOUS',
@@ -307,6 +314,62 @@ const CASES: Record<string, Case> = {
     variables: (f) => ({ id: f.ownChild.FAMILY }),
     expect: only(['ADMIN']),
   },
+  'Mutation.childProfileUpdate': {
+    document:
+      'mutation($id: ID!) { childProfileUpdate(input: { childId: $id, likes: "Matrix" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: {
+      ...only(['FAMILY', 'YOUNG_PERSON']),
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+    },
+  },
+  'Mutation.childEligibilityCheck': {
+    document:
+      'mutation($id: ID!) { childEligibilityCheck(input: { childId: $id }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: {
+      ...only(['FAMILY', 'YOUNG_PERSON']),
+      FAMILY: ['ALLOWED', 'DENIED'],
+      YOUNG_PERSON: ['ALLOWED', 'DENIED'],
+    },
+  },
+  'Query.eligibilityRules': {
+    document: '{ eligibilityRules { id } }',
+    expect: everyone('ALLOWED'),
+  },
+  'Mutation.eligibilityCheckSubmit': {
+    document: `mutation { eligibilityCheckSubmit(input: ${CHECK_INPUT}) { userErrors { message } } }`,
+    expect: everyone('ALLOWED'),
+  },
+  'Query.eligibilityRuleSets': {
+    document: '{ eligibilityRuleSets { id } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.eligibilityRuleSet': {
+    document: 'query($id: ID!) { eligibilityRuleSet(id: $id) { id } }',
+    variables: (f) => ({ id: f.ruleSetDraft }),
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.eligibilityRulePreview': {
+    document: 'query($id: ID!) { eligibilityRulePreview(ruleSetId: $id) { childrenCompared } }',
+    variables: (f) => ({ id: f.ruleSetDraft }),
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.eligibilityCheckSummary': {
+    document: '{ eligibilityCheckSummary { checks } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Mutation.eligibilityRuleSetDraftSave': {
+    document: `mutation { eligibilityRuleSetDraftSave(input: ${EMPTY_DRAFT}) { userErrors { message } } }`,
+    expect: only(['COMMISSIONER']),
+  },
+  'Mutation.eligibilityRuleSetPublish': {
+    document:
+      'mutation($id: ID!) { eligibilityRuleSetPublish(input: { ruleSetId: $id }) { userErrors { message } } }',
+    variables: (f) => ({ id: f.ruleSetDraft }),
+    expect: only(['COMMISSIONER']),
+  },
   // Last: signing out everywhere ends every session of each caller.
   'Mutation.accountSignOut': {
     document: 'mutation { accountSignOut { userErrors { message } } }',
@@ -339,7 +402,7 @@ beforeAll(async () => {
   const parentChildren = await family(demo.parent);
   const samId = parentChildren.find((c) => c.firstName === 'Sam')!.id;
   const rileyId = parentChildren.find((c) => c.firstName === 'Riley')!.id;
-  const alexId = (await family(demo.parent2))[0]!.id;
+  const alexId = (await family(demo.parent2)).find((c) => c.firstName === 'Alex')!.id;
 
   // A young person with their own account (Riley is 16).
   await harbour.graphql(
@@ -381,7 +444,14 @@ beforeAll(async () => {
     demo.provider,
   );
 
+  const draft = await harbour.graphql<{ eligibilityRuleSetDraftSave: { ruleSet: { id: string } } }>(
+    `mutation { eligibilityRuleSetDraftSave(input: ${EMPTY_DRAFT}) { ruleSet { id } } }`,
+    {},
+    demo.commissioner,
+  );
+
   fixtures = {
+    ruleSetDraft: draft.body.data!.eligibilityRuleSetDraftSave.ruleSet.id,
     registrationRequest: request.body.data!.registrationChangeRequest.requestId,
     ownChild: {
       ANONYMOUS: samId,

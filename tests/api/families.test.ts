@@ -187,7 +187,7 @@ describe('consent and who has seen a child’s information', () => {
   });
 
   it('lets a commissioner open an individual record only with an admin’s grant', async () => {
-    const alex = (await familyOf(demo.parent2)).children[0]!;
+    const alex = (await familyOf(demo.parent2)).children.find((c) => c.firstName === 'Alex')!;
     expect(
       (await harbour.graphql(CHILD, { id: alex.id }, demo.commissioner)).body.errors?.[0]
         ?.extensions?.code,

@@ -4,6 +4,8 @@ import { authorizeOperations } from '../modules/access/authorize';
 import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
 import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
 import { directoryGraphQL } from '../modules/directory/directory.graphql';
+import { eligibilityGraphQL } from '../modules/eligibility/eligibility.graphql';
+import { childProfileGraphQL } from '../modules/families/child-profile.graphql';
 import { providerConsoleGraphQL } from '../modules/directory/provider-console.graphql';
 import { familiesGraphQL } from '../modules/families/families.graphql';
 import { feedbackGraphQL } from '../modules/feedback/feedback.graphql';
@@ -52,6 +54,8 @@ const modules: GraphQLModule[] = [
   dataRightsGraphQL,
   directoryGraphQL,
   providerConsoleGraphQL,
+  childProfileGraphQL,
+  eligibilityGraphQL,
 ];
 
 /** The whole schema, every operation guarded by its rule in access/policy.ts. */

@@ -80,6 +80,11 @@ const distinct = <T extends z.ZodType>(item: T, what: string, max: number) =>
     .max(max, `Choose at most ${max} ${what}`)
     .transform((values) => [...new Set(values)] as z.output<T>[]);
 
+/** A home postcode (or just its first half, like EX4), or "" to clear it. */
+export const homePostcodeSchema = z.union([z.literal(''), postcodeSchema], {
+  error: 'Enter a real postcode, like EX39 1AA, or its first half, like EX39',
+});
+
 export const emergencyContactSchema = z.strictObject({
   name: textSchema('Contact name', { min: 1, max: 80 }),
   relationship: textSchema('Relationship', { min: 1, max: 60 }),
@@ -94,7 +99,7 @@ export const emergencyContactSchema = z.strictObject({
  * section. A postcode of "" clears it.
  */
 export const childProfileChangeSchema = z.strictObject({
-  homePostcode: z.union([z.literal(''), postcodeSchema]).optional(),
+  homePostcode: homePostcodeSchema.optional(),
   needs: distinct(needCodeSchema, 'needs', 20).optional(),
   diagnosis: DIAGNOSIS_STATUSES.schema('diagnosis status').optional(),
   ehcPlan: EHC_PLAN_STATUSES.schema('EHC plan status').optional(),

@@ -1,3 +1,4 @@
+import { PROFILE_SECTIONS, type ProfileSection } from '@harbour/shared';
 import type { Actor, Role, SignedInActor } from './actor';
 
 /**
@@ -45,6 +46,14 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Mutation.childAdd': { who: ['FAMILY'], relation: 'into own family' },
   'Mutation.childUpdate': { who: FAMILY_SIDE, relation: 'childChange: own child or own record' },
   'Mutation.childConsentGrant': {
+    who: FAMILY_SIDE,
+    relation: 'childChange: own child or own record',
+  },
+  'Mutation.childProfileUpdate': {
+    who: FAMILY_SIDE,
+    relation: 'childChange: own child or own record',
+  },
+  'Mutation.childEligibilityCheck': {
     who: FAMILY_SIDE,
     relation: 'childChange: own child or own record',
   },
@@ -101,6 +110,19 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   },
   'Query.registrationChangeRequests': { who: ['ADMIN'] },
   'Mutation.registrationChangeReview': { who: ['ADMIN'] },
+
+  // Eligibility: the rules are public, like the short breaks statement they implement.
+  'Query.eligibilityRules': { who: 'PUBLIC' },
+  'Mutation.eligibilityCheckSubmit': {
+    who: 'PUBLIC',
+    relation: 'stores nothing personal; anonymous outcome counts only',
+  },
+  'Query.eligibilityRuleSets': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Query.eligibilityRuleSet': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Query.eligibilityRulePreview': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
+  'Query.eligibilityCheckSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
+  'Mutation.eligibilityRuleSetDraftSave': { who: ['COMMISSIONER'] },
+  'Mutation.eligibilityRuleSetPublish': { who: ['COMMISSIONER'] },
 
   // Oversight
   'Query.familiesSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
@@ -195,7 +217,20 @@ export const CHILD_FIELDS: Record<string, readonly ChildView[]> = {
   'Child.dateOfBirth': ['FAMILY', 'OWN_RECORD', 'COMMISSIONER', 'ADMIN'],
   'Child.lastName': ['FAMILY', 'OWN_RECORD', 'PROVIDER', 'ADMIN'],
   'Child.consents': ['FAMILY', 'OWN_RECORD', 'ADMIN'],
+  'Child.profileVersions': ['FAMILY', 'OWN_RECORD'],
+  'Child.eligibilityDecisions': ['FAMILY', 'OWN_RECORD'],
 };
+
+/**
+ * The profile sections a view may see. Providers see only what the family shared with
+ * their organisation; a commissioner with a grant and an admin with a reason see it all.
+ */
+export function profileSectionsVisible(
+  view: ChildView,
+  sharedWithProvider: readonly ProfileSection[],
+): ProfileSection[] {
+  return view === 'PROVIDER' ? [...sharedWithProvider] : [...PROFILE_SECTIONS.codes];
+}
 
 export function childFieldVisible(field: keyof typeof CHILD_FIELDS, view: ChildView): boolean {
   return CHILD_FIELDS[field]?.includes(view) ?? true;

@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logger';
 import { applySteps, type Step } from '../../platform/steps';
 import type { Services } from '../../services';
 import { seedDemoDirectory, seedDemoProviderServices } from '../directory/demo-directory';
+import { seedDemoEligibility } from '../eligibility/demo-eligibility';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts';
 
 /**
@@ -28,6 +29,7 @@ export function demoSteps(config: Config, services: Services): Step[] {
           await seedDemoProviderServices(services.directory, membership.organisationId);
       },
     },
+    { id: 'demo-eligibility-v1', apply: () => seedDemoEligibility(services) },
   ];
 }
 

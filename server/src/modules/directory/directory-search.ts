@@ -11,7 +11,7 @@ import {
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import { insideUk } from './directory.service';
-import { minutesOf } from './listing';
+import { minutesOf, type Listing } from './listing';
 import type { SearchIndex } from './search-index';
 import { searchListings, type SearchCriteria, type SearchResult } from './search.rules';
 
@@ -104,7 +104,7 @@ export async function runSearch(
   index: SearchIndex,
   input: unknown,
   page: { first?: number | null; after?: string | null },
-  options: { mayIncludeHidden: boolean; serviceIds?: ReadonlySet<string> | null },
+  options: { mayIncludeHidden: boolean; only?: ((listing: Listing) => boolean) | null },
 ): Promise<DirectorySearchOutcome> {
   const none = { result: null, place: null, markers: [] };
   const first = page.first ?? 20;
@@ -188,7 +188,7 @@ export async function runSearch(
     near: place
       ? { lat: place.lat, lng: place.lng, radiusKm: criteria.near?.radiusKm ?? null }
       : null,
-    serviceIds: options.serviceIds ?? null,
+    only: options.only ?? null,
   };
   const offset = after + 1;
   const everything = searchListings(index.all(), search, {

@@ -1,4 +1,4 @@
-import type { GraphQLModule } from '../../graphql/module';
+import { signedIn, type GraphQLModule } from '../../graphql/module';
 import { complianceFlagsVisible } from '../access/policy';
 import { encodeCursor } from './directory-search';
 import type { Listing } from './listing';
@@ -278,7 +278,14 @@ export const directoryGraphQL: GraphQLModule = {
         args: { input: unknown; first?: number | null; after?: string | null },
         context,
       ) => {
-        const outcome = await context.services.directory.search(context.actor, args.input, args);
+        const { eligibleForChildId, ...input } = args.input as { eligibleForChildId?: string };
+        const only = eligibleForChildId
+          ? await context.services.eligibility.eligibleListingFilter(
+              signedIn(context),
+              eligibleForChildId,
+            )
+          : null;
+        const outcome = await context.services.directory.search(context.actor, input, args, only);
         if (!outcome.result)
           return { userErrors: outcome.userErrors, results: null, place: null, markers: null };
         const { result } = outcome;

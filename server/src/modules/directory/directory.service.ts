@@ -332,9 +332,11 @@ export class DirectoryService {
     actor: Actor,
     input: unknown,
     page: { first?: number | null; after?: string | null },
+    only?: ((listing: Listing) => boolean) | null,
   ): Promise<DirectorySearchOutcome> {
     return runSearch(this.deps.index, input, page, {
       mayIncludeHidden: mayIncludeHiddenServices(actor),
+      only,
     });
   }
 

@@ -28,8 +28,8 @@ export interface SearchCriteria {
   includeHidden?: boolean;
   bounds?: Bounds | null;
   near?: { lat: number; lng: number; radiusKm?: number | null } | null;
-  /** Only these services (e.g. those a child is eligible for). */
-  serviceIds?: ReadonlySet<string> | null;
+  /** Only listings this accepts (e.g. those a child is eligible for). */
+  only?: ((listing: Listing) => boolean) | null;
 }
 
 export interface SearchHit {
@@ -80,7 +80,6 @@ export function matches(
   words: readonly string[],
 ): boolean {
   if (!criteria.includeHidden && listing.compliance.hiddenFromFamilies) return false;
-  if (criteria.serviceIds && !criteria.serviceIds.has(listing.serviceId)) return false;
   if (criteria.age != null && (criteria.age < listing.minAge || criteria.age > listing.maxAge))
     return false;
   // A child with several needs is best served by a provider supporting all of them.
@@ -158,6 +157,8 @@ export function searchListings(
     const distance = centre ? distanceKm(centre, listing) : null;
     if (criteria.near?.radiusKm != null && distance != null && distance > criteria.near.radiusKm)
       continue;
+    // Last: the caller's own test (an eligibility evaluation) is the most expensive.
+    if (criteria.only && !criteria.only(listing)) continue;
     hits.push({ listing, distanceKm: distance });
   }
   hits.sort(

@@ -87,6 +87,8 @@ export const familiesGraphQL: GraphQLModule = {
     input ChildConsentInput {
       childId: ID!
       organisationId: ID!
+      "What the provider may see of the profile (childConsentGrant only); all sections when left out."
+      sections: [ChildProfileSection!]
     }
 
     type ChildConsentGrantPayload {
@@ -155,7 +157,9 @@ export const familiesGraphQL: GraphQLModule = {
         );
         return child.consents.flatMap((consent) => {
           const organisation = organisations.find((o) => o.id === consent.organisationId);
-          return organisation ? [{ organisation, grantedAt: consent.grantedAt }] : [];
+          return organisation
+            ? [{ organisation, grantedAt: consent.grantedAt, sections: consent.sections }]
+            : [];
         });
       },
     },
@@ -174,7 +178,7 @@ export const familiesGraphQL: GraphQLModule = {
         context.services.families.updateChild(signedIn(context), input),
       childConsentGrant: (
         _parent,
-        { input }: Input<{ childId: string; organisationId: string }>,
+        { input }: Input<{ childId: string; organisationId: string; sections?: string[] }>,
         context,
       ) => context.services.families.setConsent(signedIn(context), input, true),
       childConsentRevoke: (

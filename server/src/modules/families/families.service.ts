@@ -1,10 +1,17 @@
 import {
   ageBand,
   ageOn,
+  childProfileChangeSchema,
   dateOfBirthProblem,
+  findPostcodeDistrict,
   londonToday,
+  PROFILE_SECTIONS,
+  SECTION_FIELDS,
   textSchema,
   type AgeBand,
+  type ChildProfile,
+  type EligibilityFacts,
+  type ProfileSection,
 } from '@harbour/shared';
 import { Types } from 'mongoose';
 import { z } from 'zod';
@@ -12,9 +19,22 @@ import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import type { Actor, SignedInActor } from '../access/actor';
 import type { AuditService, AccessEvent } from '../access/audit.service';
 import { forbidden } from '../access/authorize';
-import { childAccess, childChange, type ChildFacts, type ChildView } from '../access/policy';
+import {
+  childAccess,
+  childChange,
+  profileSectionsVisible,
+  type ChildFacts,
+  type ChildView,
+} from '../access/policy';
 import type { OrganisationsService } from '../organisations/organisations.service';
-import { ChildModel, CommissionerGrantModel, FamilyModel } from './family.model';
+import {
+  childVersions,
+  profileOf,
+  saveChildChange,
+  type ChildChange,
+  type StoredChild,
+} from './child-versions';
+import { ChildModel, ChildVersionModel, CommissionerGrantModel, FamilyModel } from './family.model';
 
 export interface ChildRecord {
   id: string;
@@ -24,22 +44,31 @@ export interface ChildRecord {
   dateOfBirth: string;
   ageInYears: number;
   youngPersonAccountId: string | null;
-  consents: { organisationId: string; grantedAt: Date }[];
+  consents: { organisationId: string; grantedAt: Date; sections: ProfileSection[] }[];
+  /** The profile with the sections the asker may not see set to null. */
+  profile: { [K in keyof ChildProfile]: ChildProfile[K] | null };
+  profileSections: ProfileSection[];
+  profileVersion: number;
   /** How much of this record the asker may see (access/policy.ts CHILD_FIELDS). */
   view: ChildView;
 }
 
-type StoredChild = {
-  _id: Types.ObjectId;
-  family: Types.ObjectId;
-  firstName: string;
-  lastName: string;
-  dateOfBirth: string;
-  youngPersonAccount?: Types.ObjectId | null;
-  consents: { organisation: Types.ObjectId; grantedAt: Date }[];
-};
+/** Consents given before sections existed shared the whole record. */
+const sectionsOf = (consent: { sections?: string[] | null }): ProfileSection[] =>
+  (consent.sections ?? PROFILE_SECTIONS.codes) as ProfileSection[];
 
-function toRecord(child: StoredChild, view: ChildView): ChildRecord {
+function toRecord(
+  child: StoredChild,
+  view: ChildView,
+  sharedWithProvider: readonly ProfileSection[] = [],
+): ChildRecord {
+  const sections = profileSectionsVisible(view, sharedWithProvider);
+  const full = profileOf(child);
+  const profile = { ...full } as ChildRecord['profile'];
+  for (const section of PROFILE_SECTIONS.codes) {
+    if (sections.includes(section)) continue;
+    for (const field of SECTION_FIELDS[section]) profile[field] = null;
+  }
   return {
     id: String(child._id),
     familyId: String(child.family),
@@ -51,7 +80,11 @@ function toRecord(child: StoredChild, view: ChildView): ChildRecord {
     consents: child.consents.map((consent) => ({
       organisationId: String(consent.organisation),
       grantedAt: consent.grantedAt,
+      sections: sectionsOf(consent),
     })),
+    profile,
+    profileSections: sections,
+    profileVersion: child.profileVersion ?? 0,
     view,
   };
 }
@@ -68,6 +101,17 @@ const childUpdateSchema = z.object({ childId: z.string(), ...nameFields }).parti
   dateOfBirth: true,
 });
 
+function eligibilityFacts(child: StoredChild): EligibilityFacts {
+  const profile = profileOf(child);
+  return { ...profile, name: child.firstName, dateOfBirth: child.dateOfBirth };
+}
+
+const consentSectionsSchema = z
+  .array(PROFILE_SECTIONS.schema('profile section'))
+  .max(PROFILE_SECTIONS.codes.length)
+  .default([...PROFILE_SECTIONS.codes])
+  .transform((sections) => [...new Set(sections)]);
+
 const notFound = () => forbidden('There is no child with this id that you can see');
 
 /** Families, their children, who may see them, and the record of who did. */
@@ -76,6 +120,7 @@ export class FamiliesService {
     private readonly deps: {
       audit: AuditService;
       organisations: OrganisationsService;
+      accountNames: (ids: string[]) => Promise<Map<string, string>>;
     },
   ) {}
 
@@ -130,13 +175,16 @@ export class FamiliesService {
         child: null,
       };
     if (!actor.familyId) throw forbidden();
-    const child = await ChildModel.create({ family: actor.familyId, ...parsed.data });
+    const created = await ChildModel.create({ family: actor.familyId, ...parsed.data });
+    const stored = created.toObject() as unknown as StoredChild;
+    const outcome = await saveChildChange(stored, {}, actor.accountId);
     await this.deps.audit.record({
       action: 'CHILD_ADDED',
       actor,
       familyId: actor.familyId,
-      childId: child._id,
+      childId: created._id,
     });
+    const child = outcome.saved ? outcome.child : stored;
     return { userErrors: [], child: toRecord(child, 'FAMILY') };
   }
 
@@ -147,11 +195,12 @@ export class FamiliesService {
     const grants = await this.commissionerGrants(childId);
     const decision = childAccess(actor, this.facts(child, grants), reason);
     if (!decision.allowed) throw forbidden(decision.why);
+    const consents = child.consents.filter((consent) =>
+      actor.organisationIds.includes(String(consent.organisation)),
+    );
     if (decision.audited) {
       const [organisation] = await this.deps.organisations.byIds(
-        actor.organisationIds.filter((id) =>
-          child.consents.some((consent) => String(consent.organisation) === id),
-        ),
+        consents.map((consent) => String(consent.organisation)),
       );
       await this.deps.audit.record({
         action: 'CHILD_VIEWED',
@@ -165,7 +214,7 @@ export class FamiliesService {
         organisationName: organisation?.name,
       });
     }
-    return toRecord(child, decision.view);
+    return toRecord(child, decision.view, consents.flatMap(sectionsOf));
   }
 
   async updateChild(
@@ -184,11 +233,70 @@ export class FamiliesService {
           child: null,
         };
     }
-    const updated = await ChildModel.findByIdAndUpdate(
-      child._id,
-      { $set: changes },
-      { returnDocument: 'after' },
-    ).lean();
+    return this.saveChange(actor, child, changes);
+  }
+
+  /** Changes part of a child's "tell it once" profile, keeping the old version. */
+  async updateProfile(
+    actor: SignedInActor,
+    input: Record<string, unknown>,
+  ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
+    const { childId, expectedVersion, ...changes } = input;
+    const child = await this.loadForChange(actor, String(childId ?? ''));
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null));
+    const parsed = childProfileChangeSchema.safeParse(defined);
+    if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), child: null };
+    const { homePostcode, ...rest } = parsed.data;
+    const profile: Partial<ChildProfile> = rest;
+    if (homePostcode !== undefined) {
+      profile.homePostcode = homePostcode || null;
+      profile.district = homePostcode
+        ? (findPostcodeDistrict(homePostcode)?.district ?? null)
+        : null;
+    }
+    if (profile.socialCareAssessment && profile.socialCareAssessment !== 'ASSESSED') {
+      profile.assessedTier = null;
+    }
+    return this.saveChange(
+      actor,
+      child,
+      { profile },
+      typeof expectedVersion === 'number' ? expectedVersion : null,
+    );
+  }
+
+  /** Every version of a child's record, newest first (the family has already been checked). */
+  async versions(childId: string) {
+    const child = await this.load(childId);
+    if (!child) return [];
+    const versions = await childVersions(childId, child.profileVersion ?? 0);
+    const names = await this.deps.accountNames(versions.map((v) => v.changedBy));
+    return versions.map((version) => ({
+      ...version,
+      changedBy: names.get(version.changedBy) ?? 'Erased account',
+      profile: {
+        ...version.profile,
+        version: version.version,
+        sections: [...PROFILE_SECTIONS.codes],
+      },
+    }));
+  }
+
+  private async saveChange(
+    actor: SignedInActor,
+    child: StoredChild,
+    change: ChildChange,
+    expectedVersion?: number | null,
+  ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
+    const outcome = await saveChildChange(child, change, actor.accountId, expectedVersion);
+    if (!outcome.saved) {
+      return {
+        userErrors: [
+          { field: ['input', 'expectedVersion'], message: outcome.message, code: 'STALE' },
+        ],
+        child: null,
+      };
+    }
     await this.deps.audit.record({
       action: 'CHILD_UPDATED',
       actor,
@@ -197,13 +305,13 @@ export class FamiliesService {
     });
     return {
       userErrors: [],
-      child: updated ? toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD') : null,
+      child: toRecord(outcome.child, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD'),
     };
   }
 
   async setConsent(
     actor: SignedInActor,
-    input: { childId?: unknown; organisationId?: unknown },
+    input: { childId?: unknown; organisationId?: unknown; sections?: unknown },
     granted: boolean,
   ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
     const child = await this.loadForChange(actor, String(input.childId ?? ''));
@@ -222,16 +330,28 @@ export class FamiliesService {
         child: null,
       };
     }
+    const sections = consentSectionsSchema.safeParse(input.sections ?? undefined);
+    if (!sections.success) {
+      return { userErrors: userErrorsFromZod(sections.error, ['input', 'sections']), child: null };
+    }
     if (granted) {
+      // Rewritten whole: a second grant changes what the provider may see.
+      const others = child.consents.filter(
+        (consent) => String(consent.organisation) !== organisation.id,
+      );
       await ChildModel.updateOne(
-        { _id: child._id, 'consents.organisation': { $ne: organisation.id } },
+        { _id: child._id },
         {
-          $push: {
-            consents: {
-              organisation: organisation.id,
-              grantedAt: new Date(),
-              grantedBy: actor.accountId,
-            },
+          $set: {
+            consents: [
+              ...others,
+              {
+                organisation: organisation.id,
+                grantedAt: new Date(),
+                grantedBy: actor.accountId,
+                sections: sections.data,
+              },
+            ],
           },
         },
       );
@@ -254,6 +374,30 @@ export class FamiliesService {
       userErrors: [],
       child: updated ? toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD') : null,
     };
+  }
+
+  /** What eligibility is decided on, for the child's family or the young person only. */
+  async eligibilityFactsFor(
+    actor: SignedInActor,
+    childId: string,
+  ): Promise<{ facts: EligibilityFacts; familyId: string; profileVersion: number }> {
+    const child = await this.loadForChange(actor, childId);
+    return {
+      facts: eligibilityFacts(child),
+      familyId: String(child.family),
+      profileVersion: child.profileVersion ?? 0,
+    };
+  }
+
+  /** Every child's eligibility facts, for a commissioner's preview (which shows counts only). */
+  async eligibilityFactsOfEveryChild(): Promise<EligibilityFacts[]> {
+    const facts: EligibilityFacts[] = [];
+    for await (const child of ChildModel.find({ erasedAt: { $exists: false } })
+      .lean()
+      .cursor()) {
+      facts.push(eligibilityFacts(child as unknown as StoredChild));
+    }
+    return facts;
   }
 
   /** The child a family member may change, or FORBIDDEN. */
@@ -339,7 +483,8 @@ export class FamiliesService {
     const grants = await CommissionerGrantModel.find({
       child: { $in: children.map((child) => child._id) },
     }).lean();
-    return { family, children, commissionerGrants: grants };
+    const versions = await ChildVersionModel.find({ family: familyId }).lean();
+    return { family, children, childVersions: versions, commissionerGrants: grants };
   }
 
   /** Removes the family's personal data, keeping ids so records that must stay (money, audit) still add up. */
@@ -354,10 +499,12 @@ export class FamiliesService {
           lastName: 'Erased',
           dateOfBirth: '1900-01-01',
           consents: [],
+          profile: {},
           erasedAt: new Date(),
         },
       },
     );
+    await ChildVersionModel.deleteMany({ family: familyId });
     await FamilyModel.updateOne({ _id: familyId }, { $set: { erasedAt: new Date() } });
     return {
       carerIds: (family?.carers ?? []).map(String),
