@@ -163,6 +163,18 @@ function ChildCard({ child, canInvite }: { child: Child; canInvite: boolean }) {
             <dd className="govuk-summary-list__value">{formatCalendarDate(child.dateOfBirth)}</dd>
           </div>
         </dl>
+        <ul className="govuk-list govuk-!-margin-top-4">
+          <li>
+            <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+              {child.firstName}’s profile: needs, support and about me
+            </Link>
+          </li>
+          <li>
+            <Link to={`/family/children/${child.id}/eligibility`} className="govuk-link">
+              Check what {child.firstName} can get
+            </Link>
+          </li>
+        </ul>
         {canInvite && canHaveOwnAccount(child) && (
           <p className="govuk-body govuk-!-margin-top-4 govuk-!-margin-bottom-0">
             <Link to={`/family/children/${child.id}/invite`} className="govuk-link">
