@@ -42,6 +42,7 @@ export function createServices(config: Config, log: Logger) {
   });
   const searchIndex = new SearchIndex(log);
   const directory = new DirectoryService({ organisations, index: searchIndex });
+  const eligibility = new EligibilityService({ families, directory });
   return {
     queue,
     searchIndex,
@@ -62,9 +63,9 @@ export function createServices(config: Config, log: Logger) {
       publicUrl,
     }),
     oversight: new OversightService({ accounts, families, audit }),
-    dataRights: new DataRightsService({ accounts, families, audit, outbox }),
+    dataRights: new DataRightsService({ accounts, families, audit, outbox, eligibility }),
     feedback: new FeedbackService(),
-    eligibility: new EligibilityService({ families, directory }),
+    eligibility,
   };
 }
 

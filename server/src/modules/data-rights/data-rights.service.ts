@@ -3,6 +3,7 @@ import type { AccountsService } from '../accounts/accounts.service';
 import type { SignedInActor } from '../access/actor';
 import type { AuditService } from '../access/audit.service';
 import { forbidden } from '../access/authorize';
+import type { EligibilityService } from '../eligibility/eligibility.service';
 import type { FamiliesService } from '../families/families.service';
 import type { OutboxService } from '../outbox/outbox.service';
 
@@ -18,6 +19,7 @@ export class DataRightsService {
       families: FamiliesService;
       audit: AuditService;
       outbox: OutboxService;
+      eligibility: EligibilityService;
     },
   ) {}
 
@@ -47,6 +49,8 @@ export class DataRightsService {
         sessions,
         family: family.family,
         children: family.children,
+        childVersions: family.childVersions,
+        eligibilityDecisions: await this.deps.eligibility.decisionsOfFamily(actor.familyId),
         commissionerGrants: family.commissionerGrants,
         activity,
         emails: messages,
@@ -70,6 +74,8 @@ export class DataRightsService {
     if (!actor.familyId) throw forbidden();
     await this.deps.audit.record({ action: 'FAMILY_ERASED', actor, familyId: actor.familyId });
     const { carerIds, youngPersonIds } = await this.deps.families.erase(actor.familyId);
+    // Decisions' reasons name the child: they go with the rest of the family's data.
+    await this.deps.eligibility.eraseFamilyDecisions(actor.familyId);
     const emails = await this.deps.accounts.erase([...carerIds, ...youngPersonIds]);
     await this.deps.outbox.eraseMessagesTo(emails);
     return { userErrors: [] };

@@ -533,6 +533,15 @@ export class EligibilityService {
       );
   }
 
+  /** Every decision recorded for a family's children, for its data download. */
+  async decisionsOfFamily(familyId: string) {
+    return EligibilityDecisionModel.find({ family: familyId }).lean();
+  }
+
+  async eraseFamilyDecisions(familyId: string): Promise<void> {
+    await EligibilityDecisionModel.deleteMany({ family: familyId });
+  }
+
   /** One child against one service, for its page. */
   async serviceEligibility(actor: SignedInActor, childId: string, listingId: string) {
     const listing = await this.deps.directory.listingById(listingId);

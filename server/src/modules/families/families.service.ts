@@ -110,7 +110,8 @@ const consentSectionsSchema = z
   .array(PROFILE_SECTIONS.schema('profile section'))
   .max(PROFILE_SECTIONS.codes.length)
   .default([...PROFILE_SECTIONS.codes])
-  .transform((sections) => [...new Set(sections)]);
+  // In the vocabulary's order, whatever order they were ticked in.
+  .transform((sections) => PROFILE_SECTIONS.codes.filter((code) => sections.includes(code)));
 
 const notFound = () => forbidden('There is no child with this id that you can see');
 
