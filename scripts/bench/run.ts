@@ -14,12 +14,14 @@ import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
 import { benchmarkMarkers } from './markers';
 import type { Scenario } from './scenario';
+import { eligibilityCheck } from './scenarios/eligibility-check';
 import { feedbackSummary } from './scenarios/feedback-summary';
 import { search } from './scenarios/search';
 
 const scenarios: Record<string, Scenario> = {
   [feedbackSummary.name]: feedbackSummary,
   [search.name]: search,
+  [eligibilityCheck.name]: eligibilityCheck,
 };
 
 async function main() {
