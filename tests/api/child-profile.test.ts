@@ -238,3 +238,25 @@ async function sunriseId() {
   }>('{ viewer { organisations { organisation { id } } } }', {}, demo.provider);
   return body.data!.viewer.organisations[0]!.organisation.id;
 }
+
+describe('saving without changes, and clearing a tier', () => {
+  it('keeps no version for a save that changes nothing, and clears an assessed tier with null', async () => {
+    const parent = await signUpFamily(harbour, 'nochange.parent@example.com');
+    const id = await addChild(parent, 'Lu');
+    const assessed = await update(parent, {
+      childId: id,
+      socialCareAssessment: 'ASSESSED',
+      assessedTier: 'TARGETED',
+    });
+    expect(assessed.child!.profile.version).toBe(2);
+    const same = await update(parent, { childId: id, socialCareAssessment: 'ASSESSED' });
+    expect(same.child!.profile.version).toBe(2);
+    await update(parent, { childId: id, assessedTier: null });
+    const { body } = await harbour.graphql<{ child: { profile: Profile } }>(
+      'query($id: ID!) { child(id: $id) { profile { version assessedTier } } }',
+      { id },
+      parent,
+    );
+    expect(body.data!.child.profile).toEqual({ version: 3, assessedTier: null });
+  });
+});

@@ -60,6 +60,9 @@ export async function saveChildChange(
     ...(['firstName', 'lastName', 'dateOfBirth'] as const).filter((f) => names[f] !== child[f]),
     ...(Object.keys(profile) as (keyof ChildProfile)[]).filter((f) => !same(profile[f], before[f])),
   ];
+  if (current > 0 && changedFields.length === 0) {
+    return { saved: true, version: current, child };
+  }
   const version = current + 1;
   try {
     await ChildVersionModel.create({

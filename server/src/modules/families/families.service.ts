@@ -244,7 +244,10 @@ export class FamiliesService {
   ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
     const { childId, expectedVersion, ...changes } = input;
     const child = await this.loadForChange(actor, String(childId ?? ''));
-    const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v != null));
+    // GraphQL sends null for a field given as null: only a tier can be cleared that way.
+    const defined = Object.fromEntries(
+      Object.entries(changes).filter(([key, v]) => v != null || key === 'assessedTier'),
+    );
     const parsed = childProfileChangeSchema.safeParse(defined);
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), child: null };
     const { homePostcode, ...rest } = parsed.data;
