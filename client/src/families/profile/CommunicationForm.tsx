@@ -1,0 +1,31 @@
+import { COMMUNICATION_METHODS } from '@harbour/shared';
+import { useState } from 'react';
+import { Checkboxes } from '../../govuk/Checkboxes';
+import type { ChildWithProfile } from './profileApi';
+import { SectionFormPage, useSectionSave } from './SectionFormPage';
+
+export function CommunicationForm({ child }: { child: ChildWithProfile }) {
+  const name = child.firstName;
+  const [communication, setCommunication] = useState(child.profile.communication);
+  const saving = useSectionSave(child, 'COMMUNICATION');
+
+  return (
+    <SectionFormPage
+      child={child}
+      section="COMMUNICATION"
+      saving={saving}
+      onSubmit={(event) => saving.save(event, { communication })}
+    >
+      <Checkboxes
+        name="communication"
+        legend={`How does ${name} communicate?`}
+        isLegendHidden
+        hint="Select all that apply."
+        options={COMMUNICATION_METHODS.items.map(({ code, label }) => ({ value: code, label }))}
+        values={communication}
+        onChange={setCommunication}
+        error={saving.form.errorFor('communication')}
+      />
+    </SectionFormPage>
+  );
+}

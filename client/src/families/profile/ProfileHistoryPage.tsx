@@ -1,0 +1,93 @@
+import { Link } from 'react-router';
+import { formatDateTime } from '../../govuk/dates';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { fetchProfileHistory, type ProfileVersion } from './profileApi';
+import { fieldName, profilePaths } from './profileWords';
+import { WithChild } from './WithChild';
+
+/** Every saved change to a child's record, newest first: when, who, and what it changed. */
+export function ProfileHistoryPage() {
+  return (
+    <WithChild load={fetchProfileHistory}>
+      {({ id, firstName, versions }) => (
+        <ProfileHistory childId={id} name={firstName} versions={versions} />
+      )}
+    </WithChild>
+  );
+}
+
+type ProfileHistoryProps = { childId: string; name: string; versions: readonly ProfileVersion[] };
+
+function ProfileHistory({ childId, name, versions }: ProfileHistoryProps) {
+  const title = `Changes to ${name}’s record`;
+  usePageTitle(title);
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-full">
+        <Link to={profilePaths.profile(childId)} className="govuk-back-link">
+          Back to {name}’s profile
+        </Link>
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">
+          Each time someone in your family, or {name}, saves a change to {name}’s record, we keep
+          the version before it. Nobody else can change it.
+        </p>
+        {versions.length === 0 ? (
+          <p className="govuk-body">There are no changes to show.</p>
+        ) : (
+          <div
+            className="harbour-table-scroll"
+            role="region"
+            aria-labelledby="history-caption"
+            tabIndex={0}
+          >
+            <table className="govuk-table">
+              <caption
+                id="history-caption"
+                className="govuk-table__caption govuk-table__caption--m"
+              >
+                Every change, newest first
+              </caption>
+              <thead className="govuk-table__head">
+                <tr className="govuk-table__row">
+                  <th scope="col" className="govuk-table__header">
+                    Version
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Date and time
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    Who
+                  </th>
+                  <th scope="col" className="govuk-table__header">
+                    What changed
+                  </th>
+                </tr>
+              </thead>
+              <tbody className="govuk-table__body">
+                {versions.map((version) => (
+                  <tr key={version.version} className="govuk-table__row">
+                    <td className="govuk-table__cell">{version.version}</td>
+                    <td className="govuk-table__cell">
+                      <time dateTime={version.changedAt}>
+                        {formatDateTime(new Date(version.changedAt))}
+                      </time>
+                    </td>
+                    <td className="govuk-table__cell">{version.changedBy}</td>
+                    <td className="govuk-table__cell">{describeChange(version.changedFields)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}
+
+/** "Needs, Diagnosis"; a save that changed nothing still makes a version. */
+function describeChange(changedFields: readonly string[]): string {
+  return changedFields.length === 0 ? 'Nothing changed' : changedFields.map(fieldName).join(', ');
+}

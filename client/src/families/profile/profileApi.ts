@@ -1,0 +1,331 @@
+import type { ChildProfileChange, EmergencyContact, ProfileSection } from '@harbour/shared';
+import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
+import type { UserError } from '../../api/userErrors';
+
+/** A child's profile as their family sees it: every section, nothing hidden. */
+export type ChildProfile = {
+  version: number;
+  sections: ProfileSection[];
+  homePostcode: string | null;
+  district: string | null;
+  needs: string[];
+  diagnosis: string;
+  ehcPlan: string;
+  socialCareAssessment: string;
+  assessedTier: string | null;
+  budgetHolder: string;
+  communication: string[];
+  mobility: string[];
+  health: string[];
+  healthNotes: string;
+  behaviourSupport: string;
+  supportNeeded: string;
+  whatHelps: string;
+  likes: string;
+  dislikes: string;
+  emergencyContacts: EmergencyContact[];
+};
+
+/** One saved change to a child's record, newest first in lists. */
+export type ProfileVersion = {
+  version: number;
+  changedAt: string;
+  changedBy: string;
+  /** The fields the change touched, such as needs or firstName; ["created"] for the first. */
+  changedFields: string[];
+};
+
+/** A tier of the published rules, such as UNIVERSAL_PLUS, "Universal+". */
+export type Tier = { code: string; name: string };
+
+export type ChildWithProfile = {
+  id: string;
+  firstName: string;
+  profile: ChildProfile;
+  latestVersion: ProfileVersion | null;
+  /** The published tiers, to name the tier a social care assessment gave; none before rules exist. */
+  tiers: Tier[];
+};
+
+export type Consent = {
+  organisation: { id: string; name: string };
+  grantedAt: string;
+  sections: ProfileSection[];
+};
+
+export type ChildWithConsents = { id: string; firstName: string; consents: Consent[] };
+
+/** The service a family found, and the organisation behind it that they may share with. */
+export type ListingToShareWith = {
+  id: string;
+  name: string;
+  providerName: string;
+  organisationId: string;
+};
+
+const childProfileQuery = /* GraphQL */ `
+  query ChildProfile($childId: ID!) {
+    child(id: $childId) {
+      id
+      firstName
+      profile {
+        version
+        sections
+        homePostcode
+        district
+        needs
+        diagnosis
+        ehcPlan
+        socialCareAssessment
+        assessedTier
+        budgetHolder
+        communication
+        mobility
+        health
+        healthNotes
+        behaviourSupport
+        supportNeeded
+        whatHelps
+        likes
+        dislikes
+        emergencyContacts {
+          name
+          relationship
+          phone
+        }
+      }
+      profileVersions {
+        version
+        changedAt
+        changedBy
+        changedFields
+      }
+    }
+    eligibilityRules {
+      tiers {
+        code
+        name
+      }
+    }
+  }
+`;
+
+const profileHistoryQuery = /* GraphQL */ `
+  query ChildProfileHistory($childId: ID!) {
+    child(id: $childId) {
+      id
+      firstName
+      profileVersions {
+        version
+        changedAt
+        changedBy
+        changedFields
+      }
+    }
+  }
+`;
+
+const consentsQuery = /* GraphQL */ `
+  query ChildConsents($childId: ID!) {
+    child(id: $childId) {
+      id
+      firstName
+      consents {
+        organisation {
+          id
+          name
+        }
+        grantedAt
+        sections
+      }
+    }
+  }
+`;
+
+const listingQuery = /* GraphQL */ `
+  query ServiceListingToShareWith($id: ID!) {
+    serviceListing(id: $id) {
+      id
+      name
+      providerName
+      organisationId
+    }
+  }
+`;
+
+const profileUpdateMutation = /* GraphQL */ `
+  mutation ChildProfileUpdate($input: ChildProfileUpdateInput!) {
+    childProfileUpdate(input: $input) {
+      userErrors {
+        field
+        message
+        code
+      }
+      child {
+        id
+      }
+    }
+  }
+`;
+
+const consentGrantMutation = /* GraphQL */ `
+  mutation ChildConsentGrant(
+    $childId: ID!
+    $organisationId: ID!
+    $sections: [ChildProfileSection!]!
+  ) {
+    childConsentGrant(
+      input: { childId: $childId, organisationId: $organisationId, sections: $sections }
+    ) {
+      userErrors {
+        field
+        message
+        code
+      }
+      child {
+        id
+      }
+    }
+  }
+`;
+
+const consentRevokeMutation = /* GraphQL */ `
+  mutation ChildConsentRevoke($childId: ID!, $organisationId: ID!) {
+    childConsentRevoke(input: { childId: $childId, organisationId: $organisationId }) {
+      userErrors {
+        field
+        message
+        code
+      }
+      child {
+        id
+      }
+    }
+  }
+`;
+
+type ChildData<Child> = { child: Child | null };
+
+/**
+ * The child, or null when there is no child with this id that the signed-in person may see:
+ * the API refuses those as FORBIDDEN, which to a family is simply a page that is not there.
+ */
+async function childOrNull<Data extends ChildData<unknown>>(
+  query: string,
+  childId: string,
+): Promise<Data | null> {
+  try {
+    const data = await graphqlRequest<Data>(query, { childId });
+    return data.child === null ? null : data;
+  } catch (error) {
+    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
+    throw error;
+  }
+}
+
+type ChildProfileData = ChildData<{
+  id: string;
+  firstName: string;
+  profile: ChildProfile;
+  profileVersions: ProfileVersion[] | null;
+}> & { eligibilityRules: { tiers: Tier[] } | null };
+
+export async function fetchChildProfile(childId: string): Promise<ChildWithProfile | null> {
+  const data = await childOrNull<ChildProfileData>(childProfileQuery, childId);
+  if (!data?.child) return null;
+  const { profileVersions, ...child } = data.child;
+  return {
+    ...child,
+    latestVersion: profileVersions?.[0] ?? null,
+    tiers: data.eligibilityRules?.tiers ?? [],
+  };
+}
+
+type HistoryData = ChildData<{
+  id: string;
+  firstName: string;
+  profileVersions: ProfileVersion[] | null;
+}>;
+
+/** Every saved change to the child's record, newest first. */
+export async function fetchProfileHistory(
+  childId: string,
+): Promise<{ id: string; firstName: string; versions: ProfileVersion[] } | null> {
+  const data = await childOrNull<HistoryData>(profileHistoryQuery, childId);
+  if (!data?.child) return null;
+  const { profileVersions, ...child } = data.child;
+  return {
+    ...child,
+    versions: (profileVersions ?? []).toSorted((a, b) => b.version - a.version),
+  };
+}
+
+type ConsentsData = ChildData<{ id: string; firstName: string; consents: Consent[] | null }>;
+
+/** The providers the family shares the child's profile with, and what each may see. */
+export async function fetchConsents(childId: string): Promise<ChildWithConsents | null> {
+  const data = await childOrNull<ConsentsData>(consentsQuery, childId);
+  if (!data?.child) return null;
+  return { ...data.child, consents: data.child.consents ?? [] };
+}
+
+/** A service listing, or null when there is none with this id (any more). */
+export async function fetchListingToShareWith(id: string): Promise<ListingToShareWith | null> {
+  const { serviceListing } = await graphqlRequest<{
+    serviceListing: ListingToShareWith | null;
+  }>(listingQuery, { id });
+  return serviceListing;
+}
+
+type ChildPayload = { userErrors: UserError[]; child: { id: string } | null };
+
+/** The payload's userErrors; a payload with neither a child nor userErrors is the API's fault. */
+function userErrorsOf(operation: string, { userErrors, child }: ChildPayload): UserError[] {
+  if (userErrors.length === 0 && !child) {
+    throw new GraphQLRequestError(`${operation} returned neither a child nor userErrors`);
+  }
+  return userErrors;
+}
+
+/**
+ * Changes the given fields of the profile. `expectedVersion` is the version the family was
+ * looking at: if someone saved since, the API refuses with a STALE userError.
+ */
+export async function updateChildProfile(input: {
+  childId: string;
+  expectedVersion: number;
+  change: ChildProfileChange;
+}): Promise<UserError[]> {
+  const { childProfileUpdate } = await graphqlRequest<{ childProfileUpdate: ChildPayload }>(
+    profileUpdateMutation,
+    {
+      input: { childId: input.childId, expectedVersion: input.expectedVersion, ...input.change },
+    },
+  );
+  return userErrorsOf('childProfileUpdate', childProfileUpdate);
+}
+
+/** Lets the organisation see these sections of the profile, replacing what it could see. */
+export async function grantConsent(input: {
+  childId: string;
+  organisationId: string;
+  sections: readonly ProfileSection[];
+}): Promise<UserError[]> {
+  const { childConsentGrant } = await graphqlRequest<{ childConsentGrant: ChildPayload }>(
+    consentGrantMutation,
+    input,
+  );
+  return userErrorsOf('childConsentGrant', childConsentGrant);
+}
+
+/** Stops the organisation seeing any of the child's record. */
+export async function revokeConsent(input: {
+  childId: string;
+  organisationId: string;
+}): Promise<UserError[]> {
+  const { childConsentRevoke } = await graphqlRequest<{ childConsentRevoke: ChildPayload }>(
+    consentRevokeMutation,
+    input,
+  );
+  return userErrorsOf('childConsentRevoke', childConsentRevoke);
+}
