@@ -18,6 +18,12 @@ export function FamiliesPage() {
         </Link>{' '}
         near you, and filter them by your child’s needs.
       </p>
+      <p className="govuk-body">
+        <Link to="/families/check" className="govuk-link">
+          Check what support your child could get
+        </Link>{' '}
+        from the council’s short breaks offer, and why. You do not need an account.
+      </p>
       {status === 'signed-out' && (
         <>
           <p className="govuk-body">

@@ -1,0 +1,287 @@
+import type { Money, Outcome, Reason, TierDecision } from '@harbour/shared';
+import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
+import type { UserError } from '../../api/userErrors';
+
+/** The published rules, as the checker explains them before it asks anything. */
+export type PublishedRules = {
+  name: string;
+  version: number;
+  tiers: { code: string; name: string; summary: string }[];
+};
+
+/** A service near the child, with how it fits them and why. */
+export type ServiceFit = {
+  listing: {
+    id: string;
+    name: string;
+    providerName: string;
+    type: string;
+    minAge: number;
+    maxAge: number;
+    distanceKm: number | null;
+    costFrom: Money | null;
+  };
+  outcome: Outcome;
+  reasons: Reason[];
+};
+
+/** What a check found: the child at every tier, and the services near them that fit. */
+export type EligibilityCheck = {
+  decision: {
+    decidedAt: string;
+    ruleSet: { name: string; version: number | null };
+    bestTier: { code: string; name: string } | null;
+    tiers: TierDecision[];
+  };
+  services: ServiceFit[];
+  eligibleServiceCount: number;
+};
+
+/** EligibilityCheckInput: what a family tells the anonymous checker. */
+export type EligibilityCheckInput = {
+  dateOfBirth: string;
+  homePostcode: string | null;
+  needs: string[];
+  diagnosis: string;
+  ehcPlan: string;
+  socialCareAssessment: string;
+  assessedTier: string | null;
+  supportNeeded: string;
+  communication: string[];
+  mobility: string[];
+  health: string[];
+  budgetHolder: string;
+};
+
+/** A saved child, with the facts from their profile that a check uses. */
+export type ChildForCheck = {
+  id: string;
+  firstName: string;
+  ageInYears: number;
+  profile: {
+    homePostcode: string | null;
+    district: string | null;
+    needs: string[] | null;
+    diagnosis: string | null;
+    ehcPlan: string | null;
+    socialCareAssessment: string | null;
+    assessedTier: string | null;
+    budgetHolder: string | null;
+    supportNeeded: string | null;
+    communication: string[] | null;
+    mobility: string[] | null;
+    health: string[] | null;
+  };
+  eligibilityDecisions: PreviousCheck[];
+};
+
+export type PreviousCheck = {
+  id: string;
+  decidedAt: string;
+  ruleSet: { name: string; version: number | null };
+  bestTier: { code: string; name: string } | null;
+};
+
+const checkFields = /* GraphQL */ `
+  fragment EligibilityCheckFields on EligibilityCheckPayload {
+    userErrors {
+      field
+      message
+      code
+    }
+    decision {
+      decidedAt
+      ruleSet {
+        name
+        version
+      }
+      bestTier {
+        code
+        name
+      }
+      tiers {
+        code
+        name
+        summary
+        howToGetIt
+        outcome
+        reasons {
+          criterion
+          outcome
+          reason
+          change
+        }
+      }
+    }
+    services {
+      outcome
+      reasons {
+        criterion
+        outcome
+        reason
+        change
+      }
+      listing {
+        id
+        name
+        providerName
+        type
+        minAge
+        maxAge
+        distanceKm
+        costFrom {
+          amountPence
+          currency
+        }
+      }
+    }
+    eligibleServiceCount
+  }
+`;
+
+const rulesQuery = /* GraphQL */ `
+  query EligibilityRules {
+    eligibilityRules {
+      name
+      version
+      tiers {
+        code
+        name
+        summary
+      }
+    }
+  }
+`;
+
+const anonymousCheckMutation = /* GraphQL */ `
+  mutation EligibilityCheckSubmit($input: EligibilityCheckInput!) {
+    eligibilityCheckSubmit(input: $input) {
+      ...EligibilityCheckFields
+    }
+  }
+  ${checkFields}
+`;
+
+const childCheckMutation = /* GraphQL */ `
+  mutation ChildEligibilityCheck($childId: ID!) {
+    childEligibilityCheck(input: { childId: $childId }) {
+      ...EligibilityCheckFields
+    }
+  }
+  ${checkFields}
+`;
+
+const childQuery = /* GraphQL */ `
+  query ChildForEligibilityCheck($id: ID!) {
+    child(id: $id) {
+      id
+      firstName
+      ageInYears
+      profile {
+        homePostcode
+        district
+        needs
+        diagnosis
+        ehcPlan
+        socialCareAssessment
+        assessedTier
+        budgetHolder
+        supportNeeded
+        communication
+        mobility
+        health
+      }
+      eligibilityDecisions {
+        id
+        decidedAt
+        ruleSet {
+          name
+          version
+        }
+        bestTier {
+          code
+          name
+        }
+      }
+    }
+    eligibilityRules {
+      tiers {
+        code
+        name
+      }
+    }
+  }
+`;
+
+type CheckPayload = {
+  userErrors: UserError[];
+  decision: EligibilityCheck['decision'] | null;
+  services: ServiceFit[];
+  eligibleServiceCount: number;
+};
+
+/** The check, or why it was refused; a payload with neither is the API's fault. */
+function checkOrErrors(
+  operation: string,
+  { userErrors, decision, services, eligibleServiceCount }: CheckPayload,
+): { check: EligibilityCheck } | { userErrors: UserError[] } {
+  if (userErrors.length > 0) return { userErrors };
+  if (!decision)
+    throw new GraphQLRequestError(`${operation} returned neither a decision nor userErrors`);
+  return { check: { decision, services, eligibleServiceCount } };
+}
+
+/** The rules in force, or null before the council has published any. */
+export async function fetchPublishedRules(): Promise<PublishedRules | null> {
+  const { eligibilityRules } = await graphqlRequest<{
+    eligibilityRules: (Omit<PublishedRules, 'version'> & { version: number | null }) | null;
+  }>(rulesQuery);
+  if (!eligibilityRules || eligibilityRules.version === null) return null;
+  return { ...eligibilityRules, version: eligibilityRules.version };
+}
+
+/** Checks answers given without an account; the API keeps only anonymous counts. */
+export async function submitAnonymousCheck(input: EligibilityCheckInput) {
+  const { eligibilityCheckSubmit } = await graphqlRequest<{ eligibilityCheckSubmit: CheckPayload }>(
+    anonymousCheckMutation,
+    { input },
+  );
+  return checkOrErrors('eligibilityCheckSubmit', eligibilityCheckSubmit);
+}
+
+/** Checks a saved child from their profile; the API records the decision. */
+export async function checkSavedChild(childId: string) {
+  const { childEligibilityCheck } = await graphqlRequest<{ childEligibilityCheck: CheckPayload }>(
+    childCheckMutation,
+    { childId },
+  );
+  return checkOrErrors('childEligibilityCheck', childEligibilityCheck);
+}
+
+/**
+ * A child of the signed-in family with the names of the published tiers (a social care
+ * assessment's tier is stored as its code), or null when there is no such child to see.
+ */
+export async function fetchChildForCheck(
+  childId: string,
+): Promise<{ child: ChildForCheck; tierNames: Map<string, string> } | null> {
+  try {
+    const { child, eligibilityRules } = await graphqlRequest<{
+      child:
+        | (Omit<ChildForCheck, 'eligibilityDecisions'> & {
+            eligibilityDecisions: PreviousCheck[] | null;
+          })
+        | null;
+      eligibilityRules: { tiers: { code: string; name: string }[] } | null;
+    }>(childQuery, { id: childId });
+    if (!child) return null;
+    return {
+      child: { ...child, eligibilityDecisions: child.eligibilityDecisions ?? [] },
+      tierNames: new Map((eligibilityRules?.tiers ?? []).map((tier) => [tier.code, tier.name])),
+    };
+  } catch (error) {
+    // The API answers FORBIDDEN for a child that does not exist as for one of another family.
+    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
+    throw error;
+  }
+}
