@@ -15,7 +15,11 @@ import type { Role } from './account/viewer';
 import { ViewerProvider } from './account/ViewerProvider';
 import { AdminRoutes } from './admin/AdminRoutes';
 import { CommissionersPage } from './commissioners/CommissionersPage';
+import { EligibilityRoutes } from './commissioners/eligibility/EligibilityRoutes';
 import { FamiliesPage } from './families/FamiliesPage';
+import { ChildEligibilityPage } from './families/eligibility/ChildEligibilityPage';
+import { EligibilityCheckerProvider } from './families/eligibility/EligibilityCheckerProvider';
+import { EligibilityCheckerRoutes } from './families/eligibility/EligibilityCheckerRoutes';
 import { AccessLogPage } from './families/family/AccessLogPage';
 import { DeleteFamilyDataPage } from './families/family/DeleteFamilyDataPage';
 import { DownloadDataPage } from './families/family/DownloadDataPage';
@@ -23,6 +27,12 @@ import { FamilyDataDeletedPage } from './families/family/FamilyDataDeletedPage';
 import { FamilyPage } from './families/family/FamilyPage';
 import { InviteYoungPersonPage } from './families/family/InviteYoungPersonPage';
 import { FindShortBreaksPage } from './families/find/FindShortBreaksPage';
+import { ChangeSharingPage } from './families/profile/ChangeSharingPage';
+import { ChildProfilePage } from './families/profile/ChildProfilePage';
+import { ProfileHistoryPage } from './families/profile/ProfileHistoryPage';
+import { ProfileSectionPage } from './families/profile/ProfileSectionPage';
+import { ShareWithProviderPage } from './families/profile/ShareWithProviderPage';
+import { SharingPage } from './families/profile/SharingPage';
 import { ServicePage } from './families/service/ServicePage';
 import { FeedbackPage } from './feedback/FeedbackPage';
 import { HomePage } from './home/HomePage';
@@ -37,15 +47,24 @@ const parentRoles: readonly Role[] = ['FAMILY'];
 // Administrators open a provider's console to check it before verifying it.
 const providerRoles: readonly Role[] = ['PROVIDER', 'ADMIN'];
 const adminRoles: readonly Role[] = ['ADMIN'];
+// Administrators read the eligibility rules; only commissioners change them.
+const commissioningRoles: readonly Role[] = ['COMMISSIONER', 'ADMIN'];
 
 export function App() {
   return (
     <ViewerProvider>
       <Routes>
-        <Route element={<Layout />}>
+        <Route
+          element={
+            <EligibilityCheckerProvider>
+              <Layout />
+            </EligibilityCheckerProvider>
+          }
+        >
           <Route index element={<HomePage />} />
           <Route path="families" element={<FamiliesPage />} />
           <Route path="families/find" element={<FindShortBreaksPage />} />
+          <Route path="families/check/*" element={<EligibilityCheckerRoutes />} />
           <Route path="services/:id" element={<ServicePage />} />
           <Route path="providers" element={<ProvidersPage />} />
           <Route path="commissioners" element={<CommissionersPage />} />
@@ -94,6 +113,62 @@ export function App() {
             }
           />
           <Route
+            path="family/children/:childId/eligibility"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ChildEligibilityPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/profile"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ChildProfilePage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/profile/:section"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ProfileSectionPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/history"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ProfileHistoryPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/sharing"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <SharingPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/sharing/:organisationId"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ChangeSharingPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="family/children/:childId/share"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <ShareWithProviderPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
             path="account/access-log"
             element={
               <RequireSignIn roles={familyRoles}>
@@ -124,6 +199,14 @@ export function App() {
             element={
               <RequireSignIn roles={providerRoles}>
                 <ProviderConsoleRoutes />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="commissioners/eligibility/*"
+            element={
+              <RequireSignIn roles={commissioningRoles}>
+                <EligibilityRoutes />
               </RequireSignIn>
             }
           />

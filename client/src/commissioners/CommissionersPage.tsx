@@ -1,11 +1,32 @@
+import { Link } from 'react-router';
+import { useViewer } from '../account/ViewerProvider';
 import { AudienceLandingPage } from '../shell/AudienceLandingPage';
+import { eligibilityRulesPath } from './eligibility/paths';
 
 export function CommissionersPage() {
+  const { viewer } = useViewer();
+  const canReadRules = viewer?.role === 'COMMISSIONER' || viewer?.role === 'ADMIN';
+
   return (
     <AudienceLandingPage
       heading="Understand the short breaks market"
       purpose="Here you will be able to see where the supply of short breaks falls short of what families need across Devon."
       progress="We are still building these tools. There is no market information to show yet."
-    />
+    >
+      {canReadRules && (
+        <>
+          <h2 className="govuk-heading-m">Eligibility rules</h2>
+          <p className="govuk-body">
+            The tiers of short breaks support, who is eligible for each, and what publishing a
+            change would mean for families.
+          </p>
+          <p className="govuk-body">
+            <Link to={eligibilityRulesPath} className="govuk-link">
+              Eligibility rules
+            </Link>
+          </p>
+        </>
+      )}
+    </AudienceLandingPage>
   );
 }

@@ -1,0 +1,221 @@
+import { SERVICE_TYPES } from '@harbour/shared';
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn';
+import { formatDateTime } from '../../govuk/dates';
+import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { SuccessBanner } from '../../govuk/NotificationBanner';
+import { SummaryCard, SummaryList } from '../../providers/console/SummaryList';
+import { usePageTitle } from '../../shell/usePageTitle';
+import { withTierMoved } from './draftChanges';
+import { changeDraft, type RuleSet } from './eligibilityApi';
+import { draftPath, eligibilityRulesPath, tierPath } from './paths';
+import { RuleProblems } from './RuleProblems';
+import {
+  describeTierRequirement,
+  problemCount,
+  requiredTierOf,
+  serviceCheckLabel,
+} from './ruleWords';
+import { TierCard, tierCardTitle } from './TierCard';
+import { WithDraft } from './WithDraft';
+
+/** What an edit page did, shown in a success banner when it comes back to the draft. */
+export type DraftNotice = { saved: string };
+
+export function DraftPage() {
+  return <WithDraft>{(draft, reload) => <Draft draft={draft} reload={reload} />}</WithDraft>;
+}
+
+function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
+  const canEdit = useSignedInViewer().role === 'COMMISSIONER';
+  const notice = useLocation().state as DraftNotice | null;
+  // What the last move did, and a count that keys the banner so that it takes focus each time.
+  const [moved, setMoved] = useState<{ message: string; count: number } | null>(null);
+  const sendToSignIn = useSendToSignIn();
+  const moveForm = useFormSubmission<never>({ handleFailure: sendToSignIn });
+  const { problems, tiers } = draft;
+  usePageTitle(`Draft: ${draft.name}`, { hasErrors: moveForm.hasErrors });
+
+  const move = (event: FormEvent<HTMLFormElement>, index: number, by: -1 | 1) =>
+    moveForm.submit(event, async () => {
+      const name = tiers[index]?.name ?? 'The tier';
+      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) =>
+        withTierMoved(content, index, by),
+      );
+      if (ruleSet) {
+        setMoved({
+          message: `${name} moved ${by < 0 ? 'up' : 'down'}: it is now tier ${index + by + 1}`,
+          count: (moved?.count ?? 0) + 1,
+        });
+        reload();
+      }
+      return userErrors.map(({ message }) => ({ field: null, message }));
+    });
+
+  const banner = moved?.message ?? notice?.saved;
+
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <Link to={eligibilityRulesPath} className="govuk-back-link">
+          Back to eligibility rules
+        </Link>
+        <FormErrorSummary form={moveForm} unavailableOutcome="The tier has not been moved." />
+        {banner && (
+          <SuccessBanner key={moved?.count ?? 0}>
+            {banner}
+            {problems.length > 0 &&
+              `. This draft has ${problemCount(problems.length)} to fix before it can be published.`}
+          </SuccessBanner>
+        )}
+        {problems.length > 0 && (
+          <RuleProblems
+            draftId={draft.id}
+            ruleSet={draft}
+            problems={problems}
+            title={`${problemCount(problems.length)} would stop this draft publishing`}
+            takesFocus={!banner}
+            canEdit={canEdit}
+          />
+        )}
+        <span className="govuk-caption-l">Eligibility rules</span>
+        <h1 className="govuk-heading-l">Draft: {draft.name || 'no name yet'}</h1>
+
+        <dl className="govuk-summary-list">
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">Name</dt>
+            <dd className="govuk-summary-list__value">{draft.name}</dd>
+            {canEdit && (
+              <dd className="govuk-summary-list__actions">
+                <Link to={draftPath(draft.id, '/name')} className="govuk-link">
+                  Change<span className="govuk-visually-hidden"> name</span>
+                </Link>
+              </dd>
+            )}
+          </div>
+          <div
+            className={`govuk-summary-list__row${canEdit ? ' govuk-summary-list__row--no-actions' : ''}`}
+          >
+            <dt className="govuk-summary-list__key">Started from</dt>
+            <dd className="govuk-summary-list__value">
+              {draft.basedOnVersion
+                ? `Version ${draft.basedOnVersion}`
+                : 'Nothing: a new statement'}
+            </dd>
+          </div>
+          <div
+            className={`govuk-summary-list__row${canEdit ? ' govuk-summary-list__row--no-actions' : ''}`}
+          >
+            <dt className="govuk-summary-list__key">Last saved</dt>
+            <dd className="govuk-summary-list__value">
+              {formatDateTime(new Date(draft.updatedAt))}
+            </dd>
+          </div>
+        </dl>
+
+        <h2 className="govuk-heading-m">Tiers</h2>
+        <p className="govuk-body">
+          From the most open to the most specialist. A child is eligible for a tier when they meet
+          every one of its rules. A kind of break that needs a tier is also open to children
+          eligible for any tier below it in this list.
+        </p>
+        {tiers.length === 0 && <p className="govuk-body">There are no tiers yet.</p>}
+        {tiers.map((tier, index) => (
+          <TierCard
+            key={index}
+            tier={tier}
+            index={index}
+            tiers={tiers}
+            actions={
+              canEdit
+                ? [
+                    { text: 'Change', path: tierPath(draft.id, index) },
+                    { text: 'Remove', path: draftPath(draft.id, `/tiers/${index}/remove`) },
+                  ]
+                : []
+            }
+          >
+            {canEdit && tiers.length > 1 && (
+              <div className="govuk-button-group govuk-!-margin-bottom-0">
+                {index > 0 && (
+                  <MoveButton
+                    direction="up"
+                    tierTitle={tierCardTitle(tier, index)}
+                    onSubmit={(event) => move(event, index, -1)}
+                  />
+                )}
+                {index < tiers.length - 1 && (
+                  <MoveButton
+                    direction="down"
+                    tierTitle={tierCardTitle(tier, index)}
+                    onSubmit={(event) => move(event, index, 1)}
+                  />
+                )}
+              </div>
+            )}
+          </TierCard>
+        ))}
+        {canEdit && (
+          <p className="govuk-body">
+            <Link to={draftPath(draft.id, '/tiers/new')} className="govuk-link">
+              Add a tier
+            </Link>
+          </p>
+        )}
+
+        <h2 className="govuk-heading-m">Service rules</h2>
+        <SummaryCard
+          title="Checks, and the tier each kind of break needs"
+          changePath={canEdit ? draftPath(draft.id, '/services') : undefined}
+        >
+          <SummaryList
+            rows={[
+              {
+                key: 'Checks',
+                value:
+                  draft.services.checks.length === 0 ? (
+                    'None'
+                  ) : (
+                    <ul className="govuk-list govuk-list--bullet govuk-!-margin-bottom-0">
+                      {draft.services.checks.map((check) => (
+                        <li key={check}>{serviceCheckLabel(check)}</li>
+                      ))}
+                    </ul>
+                  ),
+              },
+              ...SERVICE_TYPES.items.map(({ code, label }) => ({
+                key: label,
+                value: describeTierRequirement(requiredTierOf(draft, code), tiers),
+              })),
+            ]}
+          />
+        </SummaryCard>
+
+        <Link to={draftPath(draft.id, '/preview')} className="govuk-button">
+          Preview changes
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+type MoveButtonProps = {
+  direction: 'up' | 'down';
+  tierTitle: string;
+  onSubmit: (event: FormEvent<HTMLFormElement>) => void;
+};
+
+function MoveButton({ direction, tierTitle, onSubmit }: MoveButtonProps) {
+  return (
+    <form noValidate onSubmit={onSubmit}>
+      <button
+        type="submit"
+        className="govuk-button govuk-button--secondary govuk-!-margin-bottom-0"
+      >
+        Move {direction}
+        <span className="govuk-visually-hidden"> {tierTitle}</span>
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,321 @@
+import { graphqlRequest } from '../../api/graphql';
+import type { UserError } from '../../api/userErrors';
+
+/** A criterion as the API carries it: one flat shape for every field. */
+export type Criterion = {
+  field: string;
+  min: number | null;
+  max: number | null;
+  values: string[] | null;
+  ifNotMet: string | null;
+};
+
+export type Tier = {
+  code: string;
+  name: string;
+  summary: string;
+  howToGetIt: string;
+  criteria: Criterion[];
+};
+
+export type TierRequirement = { serviceTypes: string[]; tier: string };
+
+type ServiceRules = { checks: string[]; tierRequirements: TierRequirement[] };
+
+/** What a commissioner writes: saving a draft sends all of it, replacing what was there. */
+export type RuleSetContent = { name: string; tiers: Tier[]; services: ServiceRules };
+
+export type RuleSetProblem = { path: string[]; message: string };
+
+export type RuleSet = RuleSetContent & {
+  id: string;
+  status: 'DRAFT' | 'PUBLISHED';
+  version: number | null;
+  problems: RuleSetProblem[];
+  updatedAt: string;
+  publishedAt: string | null;
+  basedOnVersion: number | null;
+};
+
+export type OutcomeCounts = {
+  tier: string;
+  eligible: number;
+  needsAssessment: number;
+  notEligible: number;
+};
+
+export type CheckSummary = {
+  checks: number;
+  tiers: OutcomeCounts[];
+  byDistrict: { district: string; checks: number }[];
+};
+
+export type RulePreview = {
+  problems: RuleSetProblem[];
+  comparedWith: RuleSet | null;
+  childrenCompared: number;
+  childrenChanging: number;
+  tiers: { tier: string; name: string; before: OutcomeCounts | null; after: OutcomeCounts }[];
+  serviceTypeChanges: { serviceType: string; change: string; services: number }[];
+  servicesChanging: { id: string; name: string; providerName: string; type: string }[];
+  servicesChangingCount: number;
+};
+
+const userErrorFields = /* GraphQL */ `
+  userErrors {
+    field
+    message
+    code
+  }
+`;
+
+const ruleSetFields = /* GraphQL */ `
+  id
+  status
+  version
+  name
+  tiers {
+    code
+    name
+    summary
+    howToGetIt
+    criteria {
+      field
+      min
+      max
+      values
+      ifNotMet
+    }
+  }
+  services {
+    checks
+    tierRequirements {
+      serviceTypes
+      tier
+    }
+  }
+  problems {
+    path
+    message
+  }
+  updatedAt
+  publishedAt
+  basedOnVersion
+`;
+
+const countFields = /* GraphQL */ `
+  tier
+  eligible
+  needsAssessment
+  notEligible
+`;
+
+const overviewQuery = /* GraphQL */ `
+  query EligibilityRulesOverview {
+    eligibilityRules {
+      ${ruleSetFields}
+    }
+    eligibilityRuleSets {
+      ${ruleSetFields}
+    }
+    eligibilityCheckSummary {
+      checks
+      tiers {
+        ${countFields}
+      }
+      byDistrict {
+        district
+        checks
+      }
+    }
+  }
+`;
+
+const ruleSetQuery = /* GraphQL */ `
+  query EligibilityRuleSet($id: ID!) {
+    eligibilityRuleSet(id: $id) {
+      ${ruleSetFields}
+    }
+  }
+`;
+
+const previewQuery = /* GraphQL */ `
+  query EligibilityRulePreview($id: ID!) {
+    eligibilityRuleSet(id: $id) {
+      ${ruleSetFields}
+    }
+    eligibilityRulePreview(ruleSetId: $id) {
+      problems {
+        path
+        message
+      }
+      comparedWith {
+        ${ruleSetFields}
+      }
+      childrenCompared
+      childrenChanging
+      tiers {
+        tier
+        name
+        before {
+          ${countFields}
+        }
+        after {
+          ${countFields}
+        }
+      }
+      serviceTypeChanges {
+        serviceType
+        change
+        services
+      }
+      servicesChanging {
+        id
+        name
+        providerName
+        type
+      }
+      servicesChangingCount
+    }
+  }
+`;
+
+// As in consoleApi.ts, the input is written out field by field.
+const draftSaveMutation = /* GraphQL */ `
+  mutation EligibilityRuleSetDraftSave(
+    $ruleSetId: ID
+    $name: String!
+    $tiers: [EligibilityTierInput!]!
+    $services: ServiceRulesInput!
+  ) {
+    eligibilityRuleSetDraftSave(
+      input: { ruleSetId: $ruleSetId, name: $name, tiers: $tiers, services: $services }
+    ) {
+      ${userErrorFields}
+      ruleSet {
+        ${ruleSetFields}
+      }
+    }
+  }
+`;
+
+const publishMutation = /* GraphQL */ `
+  mutation EligibilityRuleSetPublish($ruleSetId: ID!) {
+    eligibilityRuleSetPublish(input: { ruleSetId: $ruleSetId }) {
+      ${userErrorFields}
+      ruleSet {
+        ${ruleSetFields}
+      }
+    }
+  }
+`;
+
+export type RulesOverview = {
+  inForce: RuleSet | null;
+  drafts: RuleSet[];
+  /** Published versions other than the one in force, newest first. */
+  previousVersions: RuleSet[];
+  checks: CheckSummary;
+};
+
+export async function fetchRulesOverview(): Promise<RulesOverview> {
+  const data = await graphqlRequest<{
+    eligibilityRules: RuleSet | null;
+    eligibilityRuleSets: RuleSet[];
+    eligibilityCheckSummary: CheckSummary;
+  }>(overviewQuery);
+  const inForce = data.eligibilityRules;
+  return {
+    inForce,
+    drafts: data.eligibilityRuleSets.filter((ruleSet) => ruleSet.status === 'DRAFT'),
+    previousVersions: data.eligibilityRuleSets.filter(
+      (ruleSet) => ruleSet.status === 'PUBLISHED' && ruleSet.id !== inForce?.id,
+    ),
+    checks: data.eligibilityCheckSummary,
+  };
+}
+
+/** A draft, or null when there is none with this id. */
+export async function fetchDraft(id: string): Promise<RuleSet | null> {
+  const { eligibilityRuleSet } = await graphqlRequest<{ eligibilityRuleSet: RuleSet | null }>(
+    ruleSetQuery,
+    { id },
+  );
+  return eligibilityRuleSet?.status === 'DRAFT' ? eligibilityRuleSet : null;
+}
+
+export async function fetchPreview(
+  id: string,
+): Promise<{ draft: RuleSet; preview: RulePreview } | null> {
+  const data = await graphqlRequest<{
+    eligibilityRuleSet: RuleSet | null;
+    eligibilityRulePreview: RulePreview;
+  }>(previewQuery, { id });
+  if (data.eligibilityRuleSet?.status !== 'DRAFT') return null;
+  return { draft: data.eligibilityRuleSet, preview: data.eligibilityRulePreview };
+}
+
+/** Only what the draft-saving mutation takes, from a draft or a published version. */
+function contentOf(ruleSet: RuleSetContent): RuleSetContent {
+  return {
+    name: ruleSet.name,
+    tiers: ruleSet.tiers.map(({ code, name, summary, howToGetIt, criteria }) => ({
+      code,
+      name,
+      summary,
+      howToGetIt,
+      criteria: criteria.map(({ field, min, max, values, ifNotMet }) => ({
+        field,
+        min,
+        max,
+        values,
+        ifNotMet,
+      })),
+    })),
+    services: {
+      checks: [...ruleSet.services.checks],
+      tierRequirements: ruleSet.services.tierRequirements.map(({ serviceTypes, tier }) => ({
+        serviceTypes: [...serviceTypes],
+        tier,
+      })),
+    },
+  };
+}
+
+type SaveResult = { userErrors: UserError[]; ruleSet: RuleSet | null };
+
+/** Saves a new draft (no `ruleSetId`) or replaces all of one. */
+export async function saveDraft(
+  ruleSetId: string | null,
+  content: RuleSetContent,
+): Promise<SaveResult> {
+  const { eligibilityRuleSetDraftSave } = await graphqlRequest<{
+    eligibilityRuleSetDraftSave: SaveResult;
+  }>(draftSaveMutation, { ruleSetId, ...contentOf(content) });
+  return eligibilityRuleSetDraftSave;
+}
+
+/**
+ * Changes one part of a draft. Saving replaces the whole draft, so the change is made to the
+ * draft as it is now, not as the page loaded it: someone else's save in between is kept.
+ */
+export async function changeDraft(
+  ruleSetId: string,
+  change: (content: RuleSetContent) => RuleSetContent,
+): Promise<SaveResult> {
+  const draft = await fetchDraft(ruleSetId);
+  if (!draft) {
+    return {
+      userErrors: [{ field: null, message: 'There is no draft with this id', code: 'NOT_FOUND' }],
+      ruleSet: null,
+    };
+  }
+  return saveDraft(ruleSetId, change(contentOf(draft)));
+}
+
+export async function publishDraft(ruleSetId: string): Promise<SaveResult> {
+  const { eligibilityRuleSetPublish } = await graphqlRequest<{
+    eligibilityRuleSetPublish: SaveResult;
+  }>(publishMutation, { ruleSetId });
+  return eligibilityRuleSetPublish;
+}
