@@ -347,6 +347,17 @@ describe('a commissioner’s rules: draft, preview, publish', () => {
       eligibilityRuleSetDraftSave: { userErrors: { code: string }[] };
     }>(DRAFT_SAVE, { input: { ...input, ruleSetId: draft.id } }, demo.commissioner);
     expect(again.body.data!.eligibilityRuleSetDraftSave.userErrors[0]?.code).toBe('PUBLISHED');
+    const closed = await harbour.graphql<{
+      eligibilityRuleSet: { status: string; publishedAsVersion: number };
+    }>(
+      'query($id: ID!) { eligibilityRuleSet(id: $id) { status publishedAsVersion } }',
+      { id: draft.id },
+      demo.commissioner,
+    );
+    expect(closed.body.data!.eligibilityRuleSet).toEqual({
+      status: 'DRAFT',
+      publishedAsVersion: 2,
+    });
     await expect(
       RuleSetVersionModel.updateOne({ _id: 2 }, { $set: { rules: {} } }),
     ).rejects.toThrow('Published eligibility rules never change');

@@ -115,8 +115,10 @@ export const eligibilityGraphQL: GraphQLModule = {
       problems: [RuleSetProblem!]!
       updatedAt: DateTime!
       publishedAt: DateTime
-      "The draft a published version came from, or the version a draft started from."
+      "The version a draft started from."
       basedOnVersion: Int
+      "For a draft that has been published: its version number. It can no longer change."
+      publishedAsVersion: Int
     }
 
     type TierOutcomeCounts {

@@ -67,6 +67,7 @@ export interface RuleSetView {
   updatedAt: Date;
   publishedAt: Date | null;
   basedOnVersion: number | null;
+  publishedAsVersion: number | null;
 }
 
 export interface DecisionView {
@@ -157,12 +158,13 @@ function toView(
     updatedAt?: Date;
     publishedAt?: Date;
     basedOnVersion?: number | null;
-    draft?: unknown;
+    publishedVersion?: number | null;
   },
   status: 'DRAFT' | 'PUBLISHED',
 ): RuleSetView {
   const rules = (doc.rules ?? {}) as StoredRules;
-  const problems = status === 'PUBLISHED' ? [] : ruleSetProblems(rules);
+  const isOpen = status === 'DRAFT' && doc.publishedVersion == null;
+  const problems = isOpen ? ruleSetProblems(rules) : [];
   return {
     id: status === 'PUBLISHED' ? versionId(Number(doc._id)) : String(doc._id),
     status,
@@ -186,6 +188,7 @@ function toView(
     updatedAt: doc.updatedAt ?? doc.publishedAt ?? new Date(0),
     publishedAt: doc.publishedAt ?? null,
     basedOnVersion: doc.basedOnVersion ?? null,
+    publishedAsVersion: status === 'DRAFT' ? (doc.publishedVersion ?? null) : null,
   };
 }
 
