@@ -39,7 +39,7 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
   await page.waitForURL(`${url}/commissioners`);
 
   // The rules in force, with their tiers in words, and what families checked anonymously.
-  await page.getByRole('link', { name: 'Eligibility rules' }).click();
+  await page.locator('main').getByRole('link', { name: 'Eligibility rules' }).click();
   await expectHeading(page, 'Eligibility rules');
   await expect(summaryRow(page, 'Version').first().textContent()).resolves.toContain('1');
   await expect(summaryRow(page, 'Name').first().textContent()).resolves.toContain(

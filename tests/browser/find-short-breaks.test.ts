@@ -1,5 +1,6 @@
 /// <reference lib="dom" />
 import type { Locator, Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../support/accounts';
 import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
 
 // 60 fictional providers over every Devon town, plus the demo provider's own services in
@@ -263,4 +264,40 @@ it('shows "Service not found" for a listing that does not exist', async () => {
   await page.goto(`${journey.harbour.url}/services/nothing%3Ahere`);
   await expectHeading(page, 'Service not found');
   expect(await axeViolations(page)).toEqual([]);
+});
+
+it('a signed-in parent narrows the search to the services Sam is eligible for', async () => {
+  const { page, problems } = await openFindPage();
+  const url = journey.harbour.url;
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email address').fill('parent@demo.harbour.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}/family`);
+
+  await page.goto(`${url}/families/find?place=`);
+  const everything = page.getByRole('heading', { level: 2, name: /results? in Devon/ });
+  const allCount = parseInt((await everything.textContent()) ?? '', 10);
+
+  await page.getByLabel('Eligibility').selectOption({ label: 'Only services Sam is eligible for' });
+  await page.getByRole('button', { name: 'Search', exact: true }).click();
+  const narrowed = page.getByRole('heading', { level: 2, name: /Sam is eligible for in Devon/ });
+  await narrowed.waitFor();
+  const eligibleCount = parseInt((await narrowed.textContent()) ?? '', 10);
+  expect(eligibleCount).toBeGreaterThan(0);
+  expect(eligibleCount).toBeLessThan(allCount);
+  expect(page.url()).toContain('eligible-for=');
+  expect(await axeViolations(page)).toEqual([]);
+
+  // On a service, each of the family's children with how they fit and why.
+  await results(page).first().getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: 'Can your children use this?' }).waitFor();
+  const sam = page.locator('.govuk-summary-card', { hasText: 'Sam' });
+  await expect(sam.locator('.govuk-tag').textContent()).resolves.toBe('Eligible');
+  await expect(sam.locator('.harbour-reasons li').first().textContent()).resolves.toMatch(
+    /^Met: Open to children/,
+  );
+  await sam.getByRole('link', { name: /Share Sam’s profile with/ }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
 });

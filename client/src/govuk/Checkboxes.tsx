@@ -1,4 +1,5 @@
 import { ErrorMessage } from './ErrorMessage';
+import { Legend, type LegendSize } from './Legend';
 
 export type CheckboxOption = { value: string; label: string; hint?: string };
 
@@ -6,10 +7,12 @@ type CheckboxesProps = {
   /** Also the id of the first checkbox, which error summaries link to. */
   name: string;
   legend: string;
-  /** Hides the legend visually, when a heading or summary above already says it. */
+  /** Makes the legend the page's h1, for pages that ask one question. */
+  isPageHeading?: boolean;
+  /** Hides the legend visually, when a summary around the checkboxes already says it. */
   isLegendHidden?: boolean;
   /** GOV.UK legend size: small for filters, medium for a question on a form page. */
-  legendSize?: 's' | 'm';
+  legendSize?: LegendSize;
   hint?: string;
   options: readonly CheckboxOption[];
   values: readonly string[];
@@ -23,6 +26,7 @@ type CheckboxesProps = {
 export function Checkboxes({
   name,
   legend,
+  isPageHeading = false,
   isLegendHidden = false,
   legendSize = 's',
   hint,
@@ -49,15 +53,9 @@ export function Checkboxes({
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" aria-describedby={describedBy}>
-        <legend
-          className={
-            isLegendHidden
-              ? 'govuk-visually-hidden'
-              : `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}`
-          }
-        >
+        <Legend size={legendSize} isPageHeading={isPageHeading} isHidden={isLegendHidden}>
           {legend}
-        </legend>
+        </Legend>
         {hint && (
           <div id={hintId} className="govuk-hint">
             {hint}

@@ -1,4 +1,5 @@
 import { ErrorMessage } from './ErrorMessage';
+import { Legend } from './Legend';
 
 export type DateParts = { day: string; month: string; year: string };
 export type DatePart = keyof DateParts;
@@ -17,6 +18,8 @@ export function datePartId(id: string, part: DatePart) {
 type DateInputProps = {
   id: string;
   legend: string;
+  /** Makes the legend the page's h1, for pages that ask one question. */
+  isPageHeading?: boolean;
   hint?: string;
   value: DateParts;
   onChange: (value: DateParts) => void;
@@ -33,6 +36,7 @@ type DateInputProps = {
 export function DateInput({
   id,
   legend,
+  isPageHeading = false,
   hint,
   value,
   onChange,
@@ -46,7 +50,9 @@ export function DateInput({
   return (
     <div className={`govuk-form-group${error ? ' govuk-form-group--error' : ''}`}>
       <fieldset className="govuk-fieldset" role="group" aria-describedby={describedBy}>
-        <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">{legend}</legend>
+        <Legend size="s" isPageHeading={isPageHeading}>
+          {legend}
+        </Legend>
         {hint && (
           <div id={hintId} className="govuk-hint">
             {hint}

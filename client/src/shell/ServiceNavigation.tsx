@@ -27,7 +27,12 @@ function sectionsFor(viewer: Viewer | null): readonly Section[] {
     return [{ href: '/providers/console', text: 'Provider console' }, account, signOut];
   }
   if (viewer.role === 'COMMISSIONER') {
-    return [{ href: '/commissioners', text: 'Commissioning' }, account, signOut];
+    return [
+      { href: '/commissioners', text: 'Commissioning' },
+      { href: '/commissioners/eligibility', text: 'Eligibility rules' },
+      account,
+      signOut,
+    ];
   }
   if (viewer.role === 'ADMIN') {
     return [
@@ -57,8 +62,8 @@ export function ServiceNavigation() {
           {status !== 'loading' && (
             <nav aria-label="Menu" className="govuk-service-navigation__wrapper">
               <ul className="govuk-service-navigation__list" id="navigation">
-                {sectionsFor(viewer).map((section) => (
-                  <NavigationItem key={section.href} {...section} />
+                {sectionsFor(viewer).map((section, _index, sections) => (
+                  <NavigationItem key={section.href} {...section} siblings={sections} />
                 ))}
               </ul>
             </nav>
@@ -69,10 +74,16 @@ export function ServiceNavigation() {
   );
 }
 
-function NavigationItem({ href, text }: Section) {
+const isWithin = (pathname: string, href: string) =>
+  pathname === href || pathname.startsWith(`${href}/`);
+
+function NavigationItem({ href, text, siblings }: Section & { siblings: readonly Section[] }) {
   const { pathname } = useLocation();
   const isCurrentPage = pathname === href;
-  const isInSection = isCurrentPage || pathname.startsWith(`${href}/`);
+  // The most specific link is the current section: /commissioners/eligibility, not /commissioners.
+  const isInSection =
+    isWithin(pathname, href) &&
+    !siblings.some((other) => other.href.length > href.length && isWithin(pathname, other.href));
 
   return (
     <li

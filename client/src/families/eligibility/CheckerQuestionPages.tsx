@@ -12,14 +12,14 @@ import {
   SUPPORT_NEEDED,
   type NeedArea,
 } from '@harbour/shared';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Checkboxes, type CheckboxOption } from '../../govuk/Checkboxes';
 import { DateInput, datePartId, type DatePart } from '../../govuk/DateInput';
 import { Radios } from '../../govuk/Radios';
 import { TextInput } from '../../govuk/TextInput';
 import { datePartsOf, parseDateOfBirth, parseHomePostcode, type Question } from './checkerAnswers';
 import { useChecker, usePublishedRules } from './EligibilityCheckerProvider';
-import { AskedByTheHeading, QuestionPage } from './QuestionPage';
+import { QuestionPage } from './QuestionPage';
 
 type Item = { code: string; label: string };
 const optionsOf = (items: readonly Item[]) =>
@@ -35,6 +35,7 @@ export function DateOfBirthPage() {
     <QuestionPage<'dateOfBirth'>
       question="date-of-birth"
       heading={heading}
+      isFieldTheHeading
       fieldId={() => datePartId('dateOfBirth', errorParts[0] ?? 'day')}
       read={() => {
         const parsed = parseDateOfBirth(typed, londonToday());
@@ -44,17 +45,16 @@ export function DateOfBirthPage() {
       }}
     >
       {(errorFor) => (
-        <AskedByTheHeading>
-          <DateInput
-            id="dateOfBirth"
-            legend={heading}
-            hint="For example, 27 3 2017"
-            value={typed}
-            onChange={setTyped}
-            error={errorFor('dateOfBirth')}
-            errorParts={errorParts}
-          />
-        </AskedByTheHeading>
+        <DateInput
+          id="dateOfBirth"
+          legend={heading}
+          isPageHeading
+          hint="For example, 27 3 2017"
+          value={typed}
+          onChange={setTyped}
+          error={errorFor('dateOfBirth')}
+          errorParts={errorParts}
+        />
       )}
     </QuestionPage>
   );
@@ -69,7 +69,7 @@ export function WhereYouLivePage() {
     <QuestionPage<'homePostcode'>
       question="where-you-live"
       heading={heading}
-      isLabelTheHeading
+      isFieldTheHeading
       read={() => {
         const parsed = parseHomePostcode(typed);
         if ('value' in parsed) return { answers: { homePostcode: parsed.value } };
@@ -153,12 +153,12 @@ type ChoicePageProps = {
   items: readonly Item[];
   /** The error when nothing is chosen. */
   unanswered: string;
-  /** Explains the question, between the heading and the choices. */
-  intro?: ReactNode;
+  /** Explains the question, under it. */
+  hint?: string;
 };
 
 /** A question answered by choosing one of a vocabulary's items. */
-function ChoicePage({ question, heading, answer, items, unanswered, intro }: ChoicePageProps) {
+function ChoicePage({ question, heading, answer, items, unanswered, hint }: ChoicePageProps) {
   const { answers } = useChecker();
   const [chosen, setChosen] = useState(answers[answer]);
 
@@ -166,6 +166,7 @@ function ChoicePage({ question, heading, answer, items, unanswered, intro }: Cho
     <QuestionPage<Choice>
       question={question}
       heading={heading}
+      isFieldTheHeading
       read={() =>
         chosen === null
           ? { errors: [{ field: answer, message: unanswered }] }
@@ -173,19 +174,16 @@ function ChoicePage({ question, heading, answer, items, unanswered, intro }: Cho
       }
     >
       {(errorFor) => (
-        <>
-          {intro}
-          <AskedByTheHeading>
-            <Radios
-              name={answer}
-              legend={heading}
-              options={optionsOf(items)}
-              value={chosen}
-              onChange={setChosen}
-              error={errorFor(answer)}
-            />
-          </AskedByTheHeading>
-        </>
+        <Radios
+          name={answer}
+          legend={heading}
+          isPageHeading
+          hint={hint}
+          options={optionsOf(items)}
+          value={chosen}
+          onChange={setChosen}
+          error={errorFor(answer)}
+        />
       )}
     </QuestionPage>
   );
@@ -228,6 +226,7 @@ export function SocialCareAssessmentPage() {
     <QuestionPage<'socialCareAssessment' | 'assessedTier'>
       question="social-care-assessment"
       heading={heading}
+      isFieldTheHeading
       read={() => {
         if (assessment === null) {
           return {
@@ -259,44 +258,43 @@ export function SocialCareAssessmentPage() {
         };
       }}
     >
-      {(errorFor) => (
-        <>
-          <p className="govuk-body">
-            A social care assessment looks at what your child and your family need. It decides which
-            tier of support the council offers.
-          </p>
-          <AskedByTheHeading>
+      {(errorFor) => {
+        // The tier is asked only of an assessed child, under that answer; while the rules are
+        // still loading there is nothing to ask yet.
+        const tierQuestion =
+          tiers.length > 0 ? (
             <Radios
-              name="socialCareAssessment"
-              legend={heading}
-              options={optionsOf(SOCIAL_CARE_ASSESSMENT_STATUSES.items)}
-              value={assessment}
-              onChange={setAssessment}
-              error={errorFor('socialCareAssessment')}
+              name="assessedTier"
+              legend="Which tier did the assessment place your child at?"
+              legendSize="s"
+              options={tiers.map((tier) => ({ value: tier.code, label: tier.name }))}
+              value={tierCode}
+              onChange={setTierCode}
+              error={errorFor('assessedTier')}
             />
-          </AskedByTheHeading>
-          {isAssessed && (
-            <div className="govuk-radios__conditional">
-              {tiers.length > 0 && (
-                <Radios
-                  name="assessedTier"
-                  legend="Which tier did the assessment place your child at?"
-                  options={tiers.map((tier) => ({ value: tier.code, label: tier.name }))}
-                  value={tierCode}
-                  onChange={setTierCode}
-                  error={errorFor('assessedTier')}
-                />
-              )}
-              {rules.status === 'failed' && (
-                <p className="govuk-body">
-                  Sorry, we cannot show the tiers of support at the moment. You can continue without
-                  saying which one.
-                </p>
-              )}
-            </div>
-          )}
-        </>
-      )}
+          ) : rules.status === 'failed' ? (
+            <p className="govuk-body">
+              Sorry, we cannot show the tiers of support at the moment. You can continue without
+              saying which one.
+            </p>
+          ) : undefined;
+        return (
+          <Radios
+            name="socialCareAssessment"
+            legend={heading}
+            isPageHeading
+            hint="A social care assessment looks at what your child and your family need. It decides which tier of support the council offers."
+            options={SOCIAL_CARE_ASSESSMENT_STATUSES.items.map(({ code, label }) => ({
+              value: code,
+              label,
+              conditional: code === 'ASSESSED' ? tierQuestion : undefined,
+            }))}
+            value={assessment}
+            onChange={setAssessment}
+            error={errorFor('socialCareAssessment')}
+          />
+        );
+      }}
     </QuestionPage>
   );
 }
@@ -309,7 +307,7 @@ export function SupportPage() {
       answer="supportNeeded"
       items={SUPPORT_NEEDED.items}
       unanswered="Select the support your child needs to join in"
-      intro={<p className="govuk-body">For example, at a club, an activity or a holiday scheme.</p>}
+      hint="For example, at a club, an activity or a holiday scheme."
     />
   );
 }
@@ -373,12 +371,7 @@ export function BudgetPage() {
       answer="budgetHolder"
       items={BUDGET_HOLDERS.items}
       unanswered="Select who holds your child’s personal budget, or that they do not have one"
-      intro={
-        <p className="govuk-body">
-          A personal budget is money the council sets aside for your child’s support. It can be paid
-          to you as a direct payment.
-        </p>
-      }
+      hint="A personal budget is money the council sets aside for your child’s support. It can be paid to you as a direct payment."
     />
   );
 }

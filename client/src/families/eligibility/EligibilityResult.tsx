@@ -1,33 +1,13 @@
-import {
-  formatMoney,
-  SERVICE_TYPES,
-  type CriterionOutcome,
-  type Outcome,
-  type Reason,
-} from '@harbour/shared';
+import { formatMoney, SERVICE_TYPES } from '@harbour/shared';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../govuk/dates';
 import { agesText, distanceText, servicePath } from '../find/listingText';
 import type { EligibilityCheck, ServiceFit } from './eligibilityApi';
+import { OutcomeTag, ReasonList } from './Outcome';
 
 import '../find/find.scss';
 import './eligibility.scss';
-
-const OUTCOMES: Record<Outcome, { words: string; className: string }> = {
-  ELIGIBLE: { words: 'Eligible', className: 'govuk-tag--green' },
-  NEEDS_ASSESSMENT: {
-    words: 'May be eligible after an assessment',
-    className: 'govuk-tag--yellow',
-  },
-  NOT_ELIGIBLE: { words: 'Not eligible', className: 'govuk-tag--grey' },
-};
-
-const CRITERION_OUTCOMES: Record<CriterionOutcome, string> = {
-  MET: 'Met',
-  NOT_MET: 'Not met',
-  NEEDS_ASSESSMENT: 'Needs an assessment',
-};
 
 type EligibilityResultProps = {
   check: EligibilityCheck;
@@ -143,28 +123,6 @@ function servicesText(childAtStart: string, eligible: number, where: string): st
   }
   const services = eligible === 1 ? '1 service' : `${eligible} services`;
   return `${childAtStart} is eligible for ${services} ${where}. Those come first here, then any that may fit after an assessment or a conversation with the provider.`;
-}
-
-function OutcomeTag({ outcome }: { outcome: Outcome }) {
-  const { words, className } = OUTCOMES[outcome];
-  return <strong className={`govuk-tag ${className}`}>{words}</strong>;
-}
-
-/** Each reason with its outcome in words first, and what would change it where something would. */
-function ReasonList({ reasons }: { reasons: readonly Reason[] }) {
-  return (
-    <ul className="govuk-list harbour-reasons">
-      {reasons.map((reason) => (
-        <li key={`${reason.criterion}:${reason.reason}`}>
-          <span className="govuk-!-font-weight-bold">{CRITERION_OUTCOMES[reason.outcome]}:</span>{' '}
-          {reason.reason}
-          {reason.change && (
-            <span className="harbour-reasons__change">What would change this: {reason.change}</span>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** A service near the child, shown as the search results show it, with how it fits and why. */

@@ -14,8 +14,6 @@ import {
 } from './checkerAnswers';
 import { useChecker } from './EligibilityCheckerProvider';
 
-import './eligibility.scss';
-
 type QuestionPageProps<Field extends string> = {
   question: Question;
   /** The question, as the page's h1 and title. */
@@ -27,8 +25,11 @@ type QuestionPageProps<Field extends string> = {
   read: () => { answers: Partial<CheckerAnswers> } | { errors: FormError<Field>[] };
   /** The id of the field an error links to, when it is not the field's own name. */
   fieldId?: (field: Field) => string;
-  /** True when a field's label is itself the h1 (a text input asked on its own). */
-  isLabelTheHeading?: boolean;
+  /**
+   * True when the page asks one question and its field's label or legend is the h1 (say
+   * `heading` to it too); false for a page of several related questions under one h1.
+   */
+  isFieldTheHeading?: boolean;
   children: (errorFor: (field: Field) => string | undefined) => ReactNode;
 };
 
@@ -42,7 +43,7 @@ export function QuestionPage<Field extends string>({
   heading,
   read,
   fieldId,
-  isLabelTheHeading = false,
+  isFieldTheHeading = false,
   children,
 }: QuestionPageProps<Field>) {
   const { answers, answer } = useChecker();
@@ -85,7 +86,7 @@ export function QuestionPage<Field extends string>({
           fieldId={fieldId}
         />
         <form noValidate onSubmit={send}>
-          {!isLabelTheHeading && <h1 className="govuk-heading-l">{heading}</h1>}
+          {!isFieldTheHeading && <h1 className="govuk-heading-l">{heading}</h1>}
           {children(form.errorFor)}
           <button type="submit" className="govuk-button">
             Continue
@@ -94,12 +95,4 @@ export function QuestionPage<Field extends string>({
       </div>
     </div>
   );
-}
-
-/**
- * Wraps the one fieldset of a page whose h1 already asks its question: the legend still names
- * the fieldset for screen readers, but is hidden on screen so the question does not show twice.
- */
-export function AskedByTheHeading({ children }: { children: ReactNode }) {
-  return <div className="harbour-asked-by-heading">{children}</div>;
 }

@@ -12,6 +12,8 @@ import { Link, useLocation, useNavigate } from 'react-router';
 import { ErrorSummary } from '../../govuk/ErrorSummary';
 import { focusNonInteractive } from '../../shell/focus';
 import { usePageTitle } from '../../shell/usePageTitle';
+import { useViewer } from '../../account/ViewerProvider';
+import { isFamilyRole } from '../../account/viewer';
 import type { Bounds, SearchPlace } from './directoryApi';
 import { servicePath, type FromSearch } from './listingText';
 import { ResultCard, resultId, resultLinkId } from './ResultCard';
@@ -40,10 +42,25 @@ const MAP_DESCRIPTION_ID = 'results-map-description';
 export function FindShortBreaksPage() {
   const location = useLocation();
   const navigate = useNavigate();
+  const viewerState = useViewer();
+  const familyChildren = useMemo(
+    () =>
+      viewerState.viewer && isFamilyRole(viewerState.viewer.role)
+        ? (viewerState.viewer.family?.children ?? [])
+        : [],
+    [viewerState.viewer],
+  );
+  const isViewerKnown = viewerState.status !== 'loading';
   const criteria = useMemo(() => {
     const query = new URLSearchParams(location.search);
-    return isSearch(query) ? criteriaFromQuery(query) : null;
-  }, [location.search]);
+    if (!isSearch(query)) return null;
+    const found = criteriaFromQuery(query);
+    // A link naming a child who is not the viewer's searches everything instead.
+    const isOwnChild = familyChildren.some((child) => child.id === found.eligibleFor);
+    return isViewerKnown && !isOwnChild ? { ...found, eligibleFor: '' } : found;
+  }, [location.search, familyChildren, isViewerKnown]);
+  const eligibleChildName =
+    familyChildren.find((child) => child.id === criteria?.eligibleFor)?.firstName ?? null;
   const { state, loadMore } = useDirectorySearch(criteria);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [isMapShown, setIsMapShown] = useState(true);
@@ -120,6 +137,7 @@ export function FindShortBreaksPage() {
             initial={criteria ?? emptyCriteria()}
             errors={errors}
             onSearch={search}
+            familyChildren={familyChildren}
           />
         </div>
         <div className="govuk-grid-column-two-thirds">
@@ -140,6 +158,7 @@ export function FindShortBreaksPage() {
                 ready.first.totalCount,
                 ready.first.place,
                 criteria?.area ?? null,
+                eligibleChildName,
               )}
             </h2>
           )}
@@ -183,13 +202,19 @@ function placeName(place: SearchPlace | null): string | null {
   return place.town ? `${place.postcode} (${place.town})` : place.postcode;
 }
 
-function resultsHeadingText(count: number, place: SearchPlace | null, area: Bounds | null) {
-  const results =
+function resultsHeadingText(
+  count: number,
+  place: SearchPlace | null,
+  area: Bounds | null,
+  eligibleChildName: string | null,
+) {
+  const counted =
     count === 0
       ? 'No results'
       : count === 1
         ? '1 result'
         : `${count.toLocaleString('en-GB')} results`;
+  const results = eligibleChildName ? `${counted} ${eligibleChildName} is eligible for` : counted;
   if (area) return `${results} in the area shown on the map`;
   const name = placeName(place);
   return name ? `${results} near ${name}` : `${results} in Devon, Plymouth and Torbay`;

@@ -19,13 +19,15 @@ type SearchFormProps = {
   initial: SearchCriteria;
   errors: readonly FormError<SearchField>[];
   onSearch: (criteria: SearchCriteria) => void;
+  /** A signed-in family's children, who can narrow the search to what each is eligible for. */
+  familyChildren: readonly { id: string; firstName: string }[];
 };
 
 /**
  * Where to look, then filters in a panel. Each filter group is a GOV.UK details element, open
  * when something in it is chosen, so the panel stays short until a parent needs it.
  */
-export function SearchForm({ initial, errors, onSearch }: SearchFormProps) {
+export function SearchForm({ initial, errors, onSearch, familyChildren }: SearchFormProps) {
   const [criteria, setCriteria] = useState(initial);
   const errorFor = (field: SearchField) => errors.find((error) => error.field === field)?.message;
   const update = (changes: Partial<SearchCriteria>) =>
@@ -82,6 +84,22 @@ export function SearchForm({ initial, errors, onSearch }: SearchFormProps) {
         inputMode="numeric"
         widthClass="govuk-input--width-2"
       />
+      {familyChildren.length > 0 && (
+        <Select
+          id="eligible-for"
+          label="Eligibility"
+          hint="From your child’s saved profile and the council’s published rules"
+          options={[
+            { value: '', label: 'Show every service' },
+            ...familyChildren.map((child) => ({
+              value: child.id,
+              label: `Only services ${child.firstName} is eligible for`,
+            })),
+          ]}
+          value={criteria.eligibleFor}
+          onChange={(eligibleFor) => update({ eligibleFor })}
+        />
+      )}
       <TextInput
         id="text"
         label="Keywords (optional)"

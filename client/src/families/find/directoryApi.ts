@@ -47,6 +47,8 @@ export type DirectorySearchInput = {
   days?: string[];
   minimumRating?: string;
   registeredOnly?: boolean;
+  /** Only services this child (of the signed-in family) is eligible for. */
+  eligibleForChildId?: string;
   bounds?: Bounds;
   near?: { postcode: string; radiusKm?: number };
 };

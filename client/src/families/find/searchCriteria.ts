@@ -31,6 +31,8 @@ export type SearchCriteria = {
   features: string[];
   minimumRating: string;
   registeredOnly: boolean;
+  /** A signed-in family's child: only services the child is eligible for ("" for all). */
+  eligibleFor: string;
   /** The map's area, after "Search this area"; it replaces the distance from the place. */
   area: Bounds | null;
 };
@@ -104,6 +106,7 @@ const PARAMS = {
   features: 'feature',
   minimumRating: 'rating',
   registeredOnly: 'registered',
+  eligibleFor: 'eligible-for',
   area: 'area',
 } as const satisfies Record<keyof SearchCriteria, string>;
 
@@ -121,6 +124,7 @@ export function emptyCriteria(): SearchCriteria {
     features: [],
     minimumRating: '',
     registeredOnly: false,
+    eligibleFor: '',
     area: null,
   };
 }
@@ -148,6 +152,7 @@ export function criteriaFromQuery(query: URLSearchParams): SearchCriteria {
     text: query.get(PARAMS.text) ?? '',
     minimumRating: MINIMUM_RATING_OPTIONS.some((option) => option.value === rating) ? rating : '',
     registeredOnly: query.get(PARAMS.registeredOnly) === 'yes',
+    eligibleFor: query.get(PARAMS.eligibleFor) ?? '',
     area: boundsFrom(query.get(PARAMS.area)),
   };
 }
@@ -165,6 +170,7 @@ export function queryFromCriteria(criteria: SearchCriteria): string {
   }
   if (criteria.minimumRating) query.set(PARAMS.minimumRating, criteria.minimumRating);
   if (criteria.registeredOnly) query.set(PARAMS.registeredOnly, 'yes');
+  if (criteria.eligibleFor) query.set(PARAMS.eligibleFor, criteria.eligibleFor);
   if (criteria.area) {
     const { south, west, north, east } = criteria.area;
     query.set(PARAMS.area, [south, west, north, east].map((n) => n.toFixed(4)).join(','));
@@ -220,6 +226,7 @@ export function searchInputFrom(
   for (const name of FILTER_NAMES) if (criteria[name].length > 0) input[name] = criteria[name];
   if (criteria.minimumRating) input.minimumRating = criteria.minimumRating;
   if (criteria.registeredOnly) input.registeredOnly = true;
+  if (criteria.eligibleFor) input.eligibleForChildId = criteria.eligibleFor;
   return { input };
 }
 

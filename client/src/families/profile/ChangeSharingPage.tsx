@@ -53,7 +53,6 @@ function ChangeSharing({ childId, name, consent: { organisation, sections } }: C
         </Link>
         <FormErrorSummary form={form} unavailableOutcome="Nothing has been changed." />
         <span className="govuk-caption-l">Sharing {name}’s profile</span>
-        <h1 className="govuk-heading-l">{title}</h1>
         <form
           noValidate
           onSubmit={(event) =>
@@ -82,7 +81,7 @@ function ChangeSharing({ childId, name, consent: { organisation, sections } }: C
           <Checkboxes
             name="sections"
             legend={title}
-            isLegendHidden
+            isPageHeading
             hint={`Select all the parts of ${name}’s profile ${organisation.name} can see. They see nothing else.`}
             options={sectionOptions}
             values={chosen}

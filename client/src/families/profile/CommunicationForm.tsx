@@ -2,6 +2,7 @@ import { COMMUNICATION_METHODS } from '@harbour/shared';
 import { useState } from 'react';
 import { Checkboxes } from '../../govuk/Checkboxes';
 import type { ChildWithProfile } from './profileApi';
+import { sectionWords } from './profileWords';
 import { SectionFormPage, useSectionSave } from './SectionFormPage';
 
 export function CommunicationForm({ child }: { child: ChildWithProfile }) {
@@ -15,11 +16,12 @@ export function CommunicationForm({ child }: { child: ChildWithProfile }) {
       section="COMMUNICATION"
       saving={saving}
       onSubmit={(event) => saving.save(event, { communication })}
+      isQuestionTheHeading
     >
       <Checkboxes
         name="communication"
-        legend={`How does ${name} communicate?`}
-        isLegendHidden
+        legend={sectionWords.COMMUNICATION.heading(name)}
+        isPageHeading
         hint="Select all that apply."
         options={COMMUNICATION_METHODS.items.map(({ code, label }) => ({ value: code, label }))}
         values={communication}

@@ -16,6 +16,19 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
   const [budgetHolder, setBudgetHolder] = useState(profile.budgetHolder);
   const saving = useSectionSave(child, 'PLANS_AND_BUDGET');
   const isAssessed = socialCareAssessment === 'ASSESSED';
+  // Asked only of an assessed child, under the answer that reveals it.
+  const tierQuestion =
+    tiers.length > 0 ? (
+      <Radios
+        name="assessedTier"
+        legend={`Which tier of support did social care assess ${name} as needing?`}
+        legendSize="s"
+        options={tiers.map(({ code, name: tierName }) => ({ value: code, label: tierName }))}
+        value={assessedTier}
+        onChange={setAssessedTier}
+        error={saving.form.errorFor('assessedTier')}
+      />
+    ) : undefined;
 
   return (
     <SectionFormPage
@@ -52,24 +65,12 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
         options={SOCIAL_CARE_ASSESSMENT_STATUSES.items.map(({ code, label }) => ({
           value: code,
           label,
+          conditional: code === 'ASSESSED' ? tierQuestion : undefined,
         }))}
         value={socialCareAssessment}
         onChange={setSocialCareAssessment}
         error={saving.form.errorFor('socialCareAssessment')}
       />
-      {/* Asked only of an assessed child, straight after the answer that reveals it. */}
-      {isAssessed && tiers.length > 0 && (
-        <div className="govuk-radios__conditional">
-          <Radios
-            name="assessedTier"
-            legend={`Which tier of support did social care assess ${name} as needing?`}
-            options={tiers.map(({ code, name: tierName }) => ({ value: code, label: tierName }))}
-            value={assessedTier}
-            onChange={setAssessedTier}
-            error={saving.form.errorFor('assessedTier')}
-          />
-        </div>
-      )}
       <Radios
         name="budgetHolder"
         legend={`Who holds ${name}’s personal budget?`}

@@ -68,6 +68,11 @@ type SectionFormPageProps = {
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   /** What the section is for, under the heading. */
   intro?: ReactNode;
+  /**
+   * True when the section is one question whose legend is the page's h1; its legend then says
+   * the section's heading.
+   */
+  isQuestionTheHeading?: boolean;
   /** The questions. */
   children: ReactNode;
 };
@@ -79,6 +84,7 @@ export function SectionFormPage({
   saving: { form, isStale },
   onSubmit,
   intro,
+  isQuestionTheHeading = false,
   children,
 }: SectionFormPageProps) {
   const title = sectionWords[section].heading(child.firstName);
@@ -96,8 +102,8 @@ export function SectionFormPage({
           unavailableOutcome="Your changes have not been saved."
           fieldId={profileFieldId}
         />
-        <span className="govuk-caption-l">{child.firstName}’s profile</span>
-        <h1 className="govuk-heading-l">{title}</h1>
+        {/* With the error summary, which says why, rather than between the caption and a
+            heading that may be in the form. */}
         {isStale && (
           <div className="govuk-inset-text">
             <Link to={profilePath} className="govuk-link">
@@ -106,6 +112,8 @@ export function SectionFormPage({
             , then make your change again.
           </div>
         )}
+        <span className="govuk-caption-l">{child.firstName}’s profile</span>
+        {!isQuestionTheHeading && <h1 className="govuk-heading-l">{title}</h1>}
         {intro}
         <form noValidate onSubmit={onSubmit}>
           {children}

@@ -24,6 +24,7 @@ import {
   priceText,
   type FromSearch,
 } from '../find/listingText';
+import { ChildrenFit } from './ChildrenFit';
 import { fetchServiceListing, type ServiceListing } from './serviceApi';
 
 const needLabel = (code: string) => NEEDS.find((need) => need.code === code)?.label ?? code;
@@ -117,6 +118,8 @@ export function ServicePage() {
           <span className="govuk-caption-l">{listing.providerName}</span>
           <h1 className="govuk-heading-xl">{listing.name}</h1>
           {listing.description && <p className="govuk-body-l">{listing.description}</p>}
+
+          <ChildrenFit listingId={listing.id} providerName={listing.providerName} />
 
           <h2 className="govuk-heading-m">About this service</h2>
           <SummaryList

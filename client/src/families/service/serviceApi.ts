@@ -1,4 +1,4 @@
-import type { Money } from '@harbour/shared';
+import type { Money, Outcome, Reason } from '@harbour/shared';
 import { graphqlRequest } from '../../api/graphql';
 
 export type Registration = {
@@ -99,4 +99,34 @@ export async function fetchServiceListing(id: string): Promise<ServiceListing | 
     { id },
   );
   return serviceListing;
+}
+
+export type ChildFit = {
+  outcome: Outcome;
+  reasons: Reason[];
+};
+
+const eligibilityForQuery = /* GraphQL */ `
+  query ServiceEligibilityFor($id: ID!, $childId: ID!) {
+    serviceListing(id: $id) {
+      id
+      eligibilityFor(childId: $childId) {
+        outcome
+        reasons {
+          criterion
+          outcome
+          reason
+          change
+        }
+      }
+    }
+  }
+`;
+
+/** How one of the family's children fits this service; null before any rules are published. */
+export async function fetchChildFit(listingId: string, childId: string): Promise<ChildFit | null> {
+  const { serviceListing } = await graphqlRequest<{
+    serviceListing: { eligibilityFor: ChildFit | null } | null;
+  }>(eligibilityForQuery, { id: listingId, childId });
+  return serviceListing?.eligibilityFor ?? null;
 }

@@ -1,0 +1,110 @@
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { isFamilyRole } from '../../account/viewer';
+import { useViewer } from '../../account/ViewerProvider';
+import { OutcomeTag, ReasonList } from '../eligibility/Outcome';
+import { fetchChildFit, type ChildFit } from './serviceApi';
+
+type Fits =
+  | { status: 'loading' }
+  | { status: 'ready'; fits: Map<string, ChildFit | null> }
+  | {
+      status: 'failed';
+    };
+
+/**
+ * For a signed-in family: whether each of their children can use this service, and why,
+ * from the child's saved profile and the published rules; and a way to share the profile
+ * with the provider.
+ */
+export function ChildrenFit({
+  listingId,
+  providerName,
+}: {
+  listingId: string;
+  providerName: string;
+}) {
+  const { viewer } = useViewer();
+  const children = viewer && isFamilyRole(viewer.role) ? (viewer.family?.children ?? []) : [];
+  const childIds = children.map((child) => child.id).join(',');
+  const [fits, setFits] = useState<Fits>({ status: 'loading' });
+
+  useEffect(() => {
+    if (!childIds) return;
+    let isCurrent = true;
+    const ids = childIds.split(',');
+    Promise.all(ids.map((childId) => fetchChildFit(listingId, childId))).then(
+      (answers) => {
+        if (isCurrent)
+          setFits({ status: 'ready', fits: new Map(ids.map((id, i) => [id, answers[i] ?? null])) });
+      },
+      () => {
+        if (isCurrent) setFits({ status: 'failed' });
+      },
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [listingId, childIds]);
+
+  if (children.length === 0) return null;
+  return (
+    <section aria-labelledby="children-fit-heading">
+      <h2 id="children-fit-heading" className="govuk-heading-m">
+        Can your {children.length === 1 ? 'child' : 'children'} use this?
+      </h2>
+      <p className="govuk-body">
+        From each child’s saved profile and the council’s published eligibility rules. The provider
+        and the council make the final decision.
+      </p>
+      {fits.status === 'loading' && (
+        <p className="govuk-body" role="status">
+          Checking…
+        </p>
+      )}
+      {fits.status === 'failed' && (
+        <p className="govuk-body">Sorry, we cannot check this at the moment. Try again later.</p>
+      )}
+      {fits.status === 'ready' &&
+        children.map((child) => {
+          const fit = fits.fits.get(child.id) ?? null;
+          return (
+            <div key={child.id} className="govuk-summary-card">
+              <div className="govuk-summary-card__title-wrapper">
+                <h3 className="govuk-summary-card__title">{child.firstName}</h3>
+              </div>
+              <div className="govuk-summary-card__content">
+                {fit ? (
+                  <>
+                    <p className="govuk-body">
+                      <OutcomeTag outcome={fit.outcome} />
+                    </p>
+                    <ReasonList reasons={fit.reasons} />
+                  </>
+                ) : (
+                  <p className="govuk-body">
+                    The council has not published its eligibility rules yet.
+                  </p>
+                )}
+                <ul className="govuk-list">
+                  <li>
+                    <Link
+                      to={`/family/children/${child.id}/share?service=${encodeURIComponent(listingId)}`}
+                      className="govuk-link"
+                    >
+                      Share {child.firstName}’s profile with {providerName}
+                    </Link>
+                  </li>
+                  <li>
+                    <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+                      Update {child.firstName}’s profile
+                    </Link>
+                  </li>
+                </ul>
+              </div>
+            </div>
+          );
+        })}
+    </section>
+  );
+}
