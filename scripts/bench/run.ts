@@ -87,8 +87,14 @@ async function main() {
     await loadRaw({ operation: () => scenario.raw(db), connections, seconds: 2 });
 
     const apiResult = await loadApi({ url, body: scenario.request, connections, seconds });
+    const baseline = scenario.apiBaseline;
+    if (baseline) await loadApi({ url, body: baseline.request, connections, seconds: 2 });
+    const baselineResult = baseline
+      ? await loadApi({ url, body: baseline.request, connections, seconds })
+      : null;
     const rawResult = await loadRaw({ operation: () => scenario.raw(db), connections, seconds });
     report(scenario, { size, connections, seconds, database: server.kind }, apiResult, rawResult);
+    if (baseline && baselineResult) reportBaseline(baseline.name, apiResult, baselineResult);
   } finally {
     const exited = new Promise((done) => api.once('exit', done));
     api.kill('SIGTERM');
@@ -133,6 +139,16 @@ function report(
   console.log(row('raw driver', raw));
   console.log(
     `ratio API/raw: p50 ${ratio(api.p50Ms, raw.p50Ms)}×, p95 ${ratio(api.p95Ms, raw.p95Ms)}×, throughput ${ratio(api.throughputPerSecond, raw.throughputPerSecond)}×`,
+  );
+}
+
+function reportBaseline(name: string, api: LatencySummary, baseline: LatencySummary) {
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : 'n/a');
+  console.log(
+    `${name}: ${baseline.throughputPerSecond.toFixed(0)} req/s, p50 ${baseline.p50Ms.toFixed(1)} ms, p95 ${baseline.p95Ms.toFixed(1)} ms, errors ${baseline.errors}`,
+  );
+  console.log(
+    `ratio API/${name}: p50 ${ratio(api.p50Ms, baseline.p50Ms)}×, p95 ${ratio(api.p95Ms, baseline.p95Ms)}×, throughput ${ratio(api.throughputPerSecond, baseline.throughputPerSecond)}×`,
   );
 }
 

@@ -11,4 +11,6 @@ export interface Scenario {
   request: { query: string; variables?: Record<string, unknown> };
   /** The same read done with the raw driver: the baseline the API is compared with. */
   raw(db: Db): Promise<unknown>;
+  /** Another API request to compare with, e.g. the same work without one step. */
+  apiBaseline?: { name: string; request: { query: string; variables?: Record<string, unknown> } };
 }

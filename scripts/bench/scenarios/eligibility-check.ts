@@ -75,6 +75,30 @@ export const eligibilityCheck: Scenario = {
       },
     },
   },
+  apiBaseline: {
+    name: 'the same nearby search without eligibility',
+    request: {
+      query: /* GraphQL */ `
+        query BenchNearby($input: DirectorySearchInput!) {
+          directorySearch(input: $input, first: 100) {
+            results {
+              totalCount
+              edges {
+                node {
+                  id
+                  name
+                }
+              }
+            }
+            markers {
+              id
+            }
+          }
+        }
+      `,
+      variables: { input: { near: { postcode: 'EX4', radiusKm: 25 } } },
+    },
+  },
   raw: async (db) => {
     await db.collection('eligibility_rule_versions').findOne({ _id: 1 as never });
     return db

@@ -215,10 +215,13 @@ export class EligibilityService {
   // ---- rule sets ------------------------------------------------------------------------
 
   private async latestVersion() {
-    // A handful of documents: reading them all is cheaper than any index on FerretDB.
-    const versions = await RuleSetVersionModel.find({}, { _id: 1 }).lean();
-    const latest = Math.max(0, ...versions.map((v) => Number(v._id)));
-    return latest ? RuleSetVersionModel.findById(latest).lean() : null;
+    // A handful of documents, read in one round trip: FerretDB would read them all for a
+    // sort anyway.
+    const versions = await RuleSetVersionModel.find({}).lean();
+    return versions.reduce<(typeof versions)[number] | null>(
+      (latest, version) => (!latest || version._id > latest._id ? version : latest),
+      null,
+    );
   }
 
   /** The rules in force: the latest published version. */
