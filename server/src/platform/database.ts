@@ -1,4 +1,4 @@
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Schema } from 'mongoose';
 import type { Logger } from './logger';
 
 // Operations fail fast while the database is away, rather than queueing in memory.
@@ -141,4 +141,24 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  */
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
+}
+
+const CHANGING_OPERATIONS = [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+  'findOneAndReplace',
+] as const;
+
+/** Makes a collection append-only: any update or delete through its model throws `message`. */
+export function refuseChanges(schema: Schema, message: string): void {
+  for (const operation of CHANGING_OPERATIONS) {
+    schema.pre(operation, () => {
+      throw new Error(message);
+    });
+  }
 }

@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { refuseChanges } from '../../platform/database';
 
 export const AUDIT_ACTIONS = [
   'CHILD_VIEWED',
@@ -41,20 +42,6 @@ auditEventSchema.index({ family: 1, at: -1 });
 auditEventSchema.index({ child: 1, at: -1 });
 auditEventSchema.index({ at: -1 });
 
-const refuse = () => {
-  throw new Error('The audit log is append-only');
-};
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-  'findOneAndReplace',
-] as const) {
-  auditEventSchema.pre(operation, refuse);
-}
+refuseChanges(auditEventSchema, 'The audit log is append-only');
 
 export const AuditEventModel = model('AuditEvent', auditEventSchema);

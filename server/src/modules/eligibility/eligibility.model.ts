@@ -1,4 +1,5 @@
 import { model, Schema } from 'mongoose';
+import { refuseChanges } from '../../platform/database';
 
 /** A commissioner's rule set being written: changes freely until it is published. */
 const draftSchema = new Schema(
@@ -34,21 +35,7 @@ const versionSchema = new Schema(
   { collection: 'eligibility_rule_versions', versionKey: false, minimize: false },
 );
 
-const refuse = () => {
-  throw new Error('Published eligibility rules never change');
-};
-for (const operation of [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-  'findOneAndReplace',
-] as const) {
-  versionSchema.pre(operation, refuse);
-}
+refuseChanges(versionSchema, 'Published eligibility rules never change');
 
 export const RuleSetVersionModel = model('RuleSetVersion', versionSchema);
 

@@ -269,6 +269,24 @@ export class EligibilityService {
     return view;
   }
 
+  /** A draft the actor may change and that is not yet published, or why not. */
+  private async openDraft(actor: SignedInActor, id: string) {
+    const draft = Types.ObjectId.isValid(id) ? await RuleSetDraftModel.findById(id).lean() : null;
+    const refused = (message: string, code: string) => ({
+      userError: { field: ['input', 'ruleSetId'], message, code },
+    });
+    if (!draft || !this.mayEdit(actor, draft.organisation)) {
+      return refused('There is no draft with this id', 'NOT_FOUND');
+    }
+    if (draft.publishedVersion != null) {
+      return refused(
+        `This draft was published as version ${draft.publishedVersion}, which cannot change. Start a new draft from it.`,
+        'PUBLISHED',
+      );
+    }
+    return draft;
+  }
+
   private mayEdit(actor: SignedInActor, organisation: unknown): boolean {
     return !organisation || actor.organisationIds.includes(String(organisation));
   }
@@ -288,33 +306,8 @@ export class EligibilityService {
       })),
     };
     if (ruleSetId) {
-      const draft = Types.ObjectId.isValid(ruleSetId)
-        ? await RuleSetDraftModel.findById(ruleSetId).lean()
-        : null;
-      if (!draft || !this.mayEdit(actor, draft.organisation)) {
-        return {
-          userErrors: [
-            {
-              field: ['input', 'ruleSetId'],
-              message: 'There is no draft with this id',
-              code: 'NOT_FOUND',
-            },
-          ],
-          ruleSet: null,
-        };
-      }
-      if (draft.publishedVersion != null) {
-        return {
-          userErrors: [
-            {
-              field: ['input', 'ruleSetId'],
-              message: `This draft was published as version ${draft.publishedVersion}, which cannot change. Start a new draft from it.`,
-              code: 'PUBLISHED',
-            },
-          ],
-          ruleSet: null,
-        };
-      }
+      const draft = await this.openDraft(actor, ruleSetId);
+      if ('userError' in draft) return { userErrors: [draft.userError], ruleSet: null };
       await RuleSetDraftModel.updateOne(
         { _id: draft._id },
         { $set: { rules, updatedBy: actor.accountId } },
@@ -336,33 +329,8 @@ export class EligibilityService {
     actor: SignedInActor,
     draftId: string,
   ): Promise<{ userErrors: UserError[]; ruleSet: RuleSetView | null }> {
-    const draft = Types.ObjectId.isValid(draftId)
-      ? await RuleSetDraftModel.findById(draftId).lean()
-      : null;
-    if (!draft || !this.mayEdit(actor, draft.organisation)) {
-      return {
-        userErrors: [
-          {
-            field: ['input', 'ruleSetId'],
-            message: 'There is no draft with this id',
-            code: 'NOT_FOUND',
-          },
-        ],
-        ruleSet: null,
-      };
-    }
-    if (draft.publishedVersion != null) {
-      return {
-        userErrors: [
-          {
-            field: ['input', 'ruleSetId'],
-            message: `This draft is already published as version ${draft.publishedVersion}`,
-            code: 'PUBLISHED',
-          },
-        ],
-        ruleSet: null,
-      };
-    }
+    const draft = await this.openDraft(actor, draftId);
+    if ('userError' in draft) return { userErrors: [draft.userError], ruleSet: null };
     const problems = ruleSetProblems(draft.rules);
     if (problems.length > 0) return { userErrors: problemsAsUserErrors(problems), ruleSet: null };
 
