@@ -61,13 +61,18 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
   await page.getByRole('button', { name: 'Start a new draft from version 1' }).click();
   await expectHeading(page, 'Draft: Devon short breaks statement');
   await expect(summaryRow(page, 'Started from').textContent()).resolves.toContain('Version 1');
+  const draftUrl = page.url();
   expect(await page.locator('.govuk-error-summary').count()).toBe(0);
   expect(await axeViolations(page)).toEqual([]);
 
   // The form saves a contradictory age range; the draft lists it as a problem.
   await page.getByRole('link', { name: 'Change Tier 2: Universal+' }).click();
   await expectHeading(page, 'Change Universal+');
-  await expect(page.getByLabel('Age', { exact: true }).isChecked()).resolves.toBe(true);
+  const ageRule = page.getByLabel('Age', { exact: true });
+  await expect(ageRule.isChecked()).resolves.toBe(true);
+  // Each rule the tier has is set under its own checkbox.
+  const ageRuleFields = page.locator(`#${await ageRule.getAttribute('aria-controls')}`);
+  await ageRuleFields.getByLabel('Youngest age, in whole years').waitFor();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel('Youngest age, in whole years').fill('18');
   await page.getByLabel('Oldest age, in whole years').fill('17');
@@ -146,6 +151,26 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
     .waitFor();
   await page.getByText('There are no drafts.').waitFor();
   await page.getByRole('button', { name: 'Start a new draft from version 2' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The published draft's page says what it became, and offers no more changes or publishing.
+  await page.goto(draftUrl);
+  await expectHeading(page, 'Draft: Devon short breaks statement');
+  await page
+    .getByRole('region', { name: 'Important' })
+    .getByText('This draft was published as version 2', { exact: false })
+    .waitFor();
+  await expect(
+    page
+      .locator('main')
+      .getByRole('link', { name: /^(Change|Remove|Preview)/ })
+      .count(),
+  ).resolves.toBe(0);
+  await expect(page.locator('main').getByRole('button').count()).resolves.toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goto(`${draftUrl}/preview`);
+  await expectHeading(page, 'This draft cannot be changed any more');
+  await expect(page.getByRole('button', { name: /Publish/ }).count()).resolves.toBe(0);
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

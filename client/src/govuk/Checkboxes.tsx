@@ -1,7 +1,8 @@
+import { ChoiceItem, type ChoiceOption } from './ChoiceItem';
 import { ErrorMessage } from './ErrorMessage';
 import { Legend, type LegendSize } from './Legend';
 
-export type CheckboxOption = { value: string; label: string; hint?: string };
+export type CheckboxOption = ChoiceOption;
 
 type CheckboxesProps = {
   /** Also the id of the first checkbox, which error summaries link to. */
@@ -63,32 +64,17 @@ export function Checkboxes({
         )}
         {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
         <div className={`govuk-checkboxes${isSmall ? ' govuk-checkboxes--small' : ''}`}>
-          {options.map((option, index) => {
-            const id = index === 0 ? name : `${name}-${index + 1}`;
-            const optionHintId = `${id}-item-hint`;
-            return (
-              <div key={option.value} className="govuk-checkboxes__item">
-                <input
-                  className="govuk-checkboxes__input"
-                  id={id}
-                  name={name}
-                  type="checkbox"
-                  value={option.value}
-                  checked={values.includes(option.value)}
-                  aria-describedby={option.hint ? optionHintId : undefined}
-                  onChange={(event) => toggle(option.value, event.target.checked)}
-                />
-                <label className="govuk-label govuk-checkboxes__label" htmlFor={id}>
-                  {option.label}
-                </label>
-                {option.hint && (
-                  <div id={optionHintId} className="govuk-hint govuk-checkboxes__hint">
-                    {option.hint}
-                  </div>
-                )}
-              </div>
-            );
-          })}
+          {options.map((option, index) => (
+            <ChoiceItem
+              key={option.value}
+              kind="checkboxes"
+              id={index === 0 ? name : `${name}-${index + 1}`}
+              name={name}
+              option={option}
+              isChecked={values.includes(option.value)}
+              onChange={(isChecked) => toggle(option.value, isChecked)}
+            />
+          ))}
         </div>
       </fieldset>
     </div>

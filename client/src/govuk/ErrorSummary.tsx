@@ -1,31 +1,40 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link } from 'react-router';
 
 export type ErrorSummaryItem = {
   message: string;
-  /** The id of the field to link to; omitted for errors that belong to no field. */
+  /** The id of the field on this page to link to. */
   fieldId?: string;
+  /** Or the page where the error is fixed, for errors that belong to another page's form. */
+  path?: string;
 };
 
 type ErrorSummaryProps = {
   title?: string;
   description?: string;
   errors?: readonly ErrorSummaryItem[];
+  /**
+   * Whether it takes focus when it appears, as it does after a failed submission. Off for a page
+   * that lists what is wrong as soon as it opens, or that has a success banner to focus instead.
+   */
+  takesFocus?: boolean;
 };
 
 /**
- * GOV.UK error summary. It takes focus when it appears, so give it a new `key` for each failed
- * submission to move focus back to it.
+ * GOV.UK error summary. Unless told not to, it takes focus when it appears, so give it a new `key`
+ * for each failed submission to move focus back to it.
  */
 export function ErrorSummary({
   title = 'There is a problem',
   description,
   errors = [],
+  takesFocus = true,
 }: ErrorSummaryProps) {
   const summary = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    summary.current?.focus();
-  }, []);
+    if (takesFocus) summary.current?.focus();
+  }, [takesFocus]);
 
   return (
     <div ref={summary} className="govuk-error-summary" tabIndex={-1}>
@@ -36,15 +45,9 @@ export function ErrorSummary({
           {description && <p>{description}</p>}
           {errors.length > 0 && (
             <ul className="govuk-list govuk-error-summary__list">
-              {errors.map(({ message, fieldId }) => (
-                <li key={`${fieldId ?? ''}:${message}`}>
-                  {fieldId ? (
-                    <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
-                      {message}
-                    </a>
-                  ) : (
-                    message
-                  )}
+              {errors.map((error) => (
+                <li key={`${error.fieldId ?? error.path ?? ''}:${error.message}`}>
+                  <ErrorLink error={error} />
                 </li>
               ))}
             </ul>
@@ -53,6 +56,19 @@ export function ErrorSummary({
       </div>
     </div>
   );
+}
+
+function ErrorLink({ error: { message, fieldId, path } }: { error: ErrorSummaryItem }) {
+  if (fieldId) {
+    return (
+      <a href={`#${fieldId}`} onClick={(event) => focusField(event, fieldId)}>
+        {message}
+      </a>
+    );
+  }
+  // The page it opens moves focus to its heading, as every page does on a route change.
+  if (path) return <Link to={path}>{message}</Link>;
+  return <>{message}</>;
 }
 
 // As GOV.UK Frontend does: focus the field, but scroll its legend or label into view so the

@@ -19,14 +19,44 @@ export function SuccessBanner({ children }: { children: ReactNode }) {
       role="alert"
       aria-labelledby="success-banner-title"
     >
+      <BannerInside titleId="success-banner-title" title="Success">
+        {children}
+      </BannerInside>
+    </div>
+  );
+}
+
+/**
+ * GOV.UK notification banner, for something important about the whole page that the person did
+ * not just do. Links in it take the class govuk-notification-banner__link.
+ */
+export function ImportantBanner({ children }: { children: ReactNode }) {
+  return (
+    <div
+      className="govuk-notification-banner"
+      role="region"
+      aria-labelledby="important-banner-title"
+    >
+      <BannerInside titleId="important-banner-title" title="Important">
+        {children}
+      </BannerInside>
+    </div>
+  );
+}
+
+type BannerInsideProps = { titleId: string; title: string; children: ReactNode };
+
+function BannerInside({ titleId, title, children }: BannerInsideProps) {
+  return (
+    <>
       <div className="govuk-notification-banner__header">
-        <h2 className="govuk-notification-banner__title" id="success-banner-title">
-          Success
+        <h2 className="govuk-notification-banner__title" id={titleId}>
+          {title}
         </h2>
       </div>
       <div className="govuk-notification-banner__content">
         <p className="govuk-notification-banner__heading">{children}</p>
       </div>
-    </div>
+    </>
   );
 }

@@ -13,7 +13,7 @@ import { WithDraft } from './WithDraft';
 const title = 'What are these rules called?';
 
 export function DraftNamePage() {
-  return <WithDraft hasBackLink>{(draft) => <NameForm draft={draft} />}</WithDraft>;
+  return <WithDraft isEditPage>{(draft) => <NameForm draft={draft} />}</WithDraft>;
 }
 
 function NameForm({ draft }: { draft: RuleSet }) {

@@ -5,11 +5,12 @@ import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn'
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
-import { SummaryCard, SummaryList } from '../../providers/console/SummaryList';
+import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { withTierMoved } from './draftChanges';
 import { changeDraft, type RuleSet } from './eligibilityApi';
 import { draftPath, eligibilityRulesPath, tierPath } from './paths';
+import { PublishedDraftBanner } from './PublishedDraft';
 import { RuleProblems } from './RuleProblems';
 import {
   describeTierRequirement,
@@ -28,7 +29,8 @@ export function DraftPage() {
 }
 
 function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
-  const canEdit = useSignedInViewer().role === 'COMMISSIONER';
+  const isPublished = draft.publishedAsVersion !== null;
+  const canChange = useSignedInViewer().role === 'COMMISSIONER' && !isPublished;
   const notice = useLocation().state as DraftNotice | null;
   // What the last move did, and a count that keys the banner so that it takes focus each time.
   const [moved, setMoved] = useState<{ message: string; count: number } | null>(null);
@@ -62,6 +64,9 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
           Back to eligibility rules
         </Link>
         <FormErrorSummary form={moveForm} unavailableOutcome="The tier has not been moved." />
+        {draft.publishedAsVersion !== null && (
+          <PublishedDraftBanner version={draft.publishedAsVersion} />
+        )}
         {banner && (
           <SuccessBanner key={moved?.count ?? 0}>
             {banner}
@@ -76,7 +81,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
             problems={problems}
             title={`${problemCount(problems.length)} would stop this draft publishing`}
             takesFocus={!banner}
-            canEdit={canEdit}
+            canEdit={canChange}
           />
         )}
         <span className="govuk-caption-l">Eligibility rules</span>
@@ -86,7 +91,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">Name</dt>
             <dd className="govuk-summary-list__value">{draft.name}</dd>
-            {canEdit && (
+            {canChange && (
               <dd className="govuk-summary-list__actions">
                 <Link to={draftPath(draft.id, '/name')} className="govuk-link">
                   Change<span className="govuk-visually-hidden"> name</span>
@@ -95,7 +100,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
             )}
           </div>
           <div
-            className={`govuk-summary-list__row${canEdit ? ' govuk-summary-list__row--no-actions' : ''}`}
+            className={`govuk-summary-list__row${canChange ? ' govuk-summary-list__row--no-actions' : ''}`}
           >
             <dt className="govuk-summary-list__key">Started from</dt>
             <dd className="govuk-summary-list__value">
@@ -105,7 +110,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
             </dd>
           </div>
           <div
-            className={`govuk-summary-list__row${canEdit ? ' govuk-summary-list__row--no-actions' : ''}`}
+            className={`govuk-summary-list__row${canChange ? ' govuk-summary-list__row--no-actions' : ''}`}
           >
             <dt className="govuk-summary-list__key">Last saved</dt>
             <dd className="govuk-summary-list__value">
@@ -128,7 +133,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
             index={index}
             tiers={tiers}
             actions={
-              canEdit
+              canChange
                 ? [
                     { text: 'Change', path: tierPath(draft.id, index) },
                     { text: 'Remove', path: draftPath(draft.id, `/tiers/${index}/remove`) },
@@ -136,7 +141,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
                 : []
             }
           >
-            {canEdit && tiers.length > 1 && (
+            {canChange && tiers.length > 1 && (
               <div className="govuk-button-group govuk-!-margin-bottom-0">
                 {index > 0 && (
                   <MoveButton
@@ -156,7 +161,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
             )}
           </TierCard>
         ))}
-        {canEdit && (
+        {canChange && (
           <p className="govuk-body">
             <Link to={draftPath(draft.id, '/tiers/new')} className="govuk-link">
               Add a tier
@@ -167,7 +172,7 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
         <h2 className="govuk-heading-m">Service rules</h2>
         <SummaryCard
           title="Checks, and the tier each kind of break needs"
-          changePath={canEdit ? draftPath(draft.id, '/services') : undefined}
+          actions={canChange ? [{ text: 'Change', path: draftPath(draft.id, '/services') }] : []}
         >
           <SummaryList
             rows={[
@@ -192,9 +197,11 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
           />
         </SummaryCard>
 
-        <Link to={draftPath(draft.id, '/preview')} className="govuk-button">
-          Preview changes
-        </Link>
+        {!isPublished && (
+          <Link to={draftPath(draft.id, '/preview')} className="govuk-button">
+            Preview changes
+          </Link>
+        )}
       </div>
     </div>
   );

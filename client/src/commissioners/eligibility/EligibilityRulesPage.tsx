@@ -5,7 +5,8 @@ import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn'
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
-import { NotGiven, SummaryList } from '../../providers/console/SummaryList';
+import { NotGiven, SummaryList } from '../../govuk/SummaryList';
+import { Table } from '../../govuk/Table';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import {
@@ -19,7 +20,6 @@ import {
 import { outcomeCounts, outcomeHeadings } from './outcomes';
 import { draftPath } from './paths';
 import { problemCount } from './ruleWords';
-import { Table } from './Table';
 import { TierCard } from './TierCard';
 
 const title = 'Eligibility rules';

@@ -5,7 +5,8 @@ import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn'
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
-import { SummaryList } from '../../providers/console/SummaryList';
+import { SummaryList } from '../../govuk/SummaryList';
+import { Table } from '../../govuk/Table';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { useFocusHeadingOnChange } from '../../shell/useFocusHeadingOnNavigate';
@@ -19,9 +20,9 @@ import {
 } from './eligibilityApi';
 import { outcomeCounts, outcomeHeadings } from './outcomes';
 import { draftPath, eligibilityRulesPath } from './paths';
+import { PublishedDraftPage } from './PublishedDraft';
 import { RuleProblems } from './RuleProblems';
 import { problemsFromUserErrors } from './ruleWords';
-import { Table } from './Table';
 
 const title = 'What publishing this would change';
 
@@ -33,7 +34,11 @@ export function PreviewPage() {
   if (state.status === 'loading') return null;
   if (state.status === 'failed') return <ServiceProblemPage />;
   if (!state.data) return <NotFoundPage />;
-  return <Preview draft={state.data.draft} preview={state.data.preview} />;
+  const { draft, preview } = state.data;
+  if (draft.publishedAsVersion !== null) {
+    return <PublishedDraftPage draft={draft} version={draft.publishedAsVersion} />;
+  }
+  return <Preview draft={draft} preview={preview} />;
 }
 
 function Preview({ draft, preview }: { draft: RuleSet; preview: RulePreview }) {

@@ -1,5 +1,4 @@
-import { useEffect, useRef } from 'react';
-import { Link } from 'react-router';
+import { ErrorSummary } from '../../govuk/ErrorSummary';
 import type { RuleSetContent, RuleSetProblem } from './eligibilityApi';
 import { draftPath, tierPath } from './paths';
 import { problemInWords, type ProblemPlace } from './ruleWords';
@@ -30,17 +29,11 @@ export function RuleProblems({
   takesFocus = false,
   canEdit,
 }: RuleProblemsProps) {
-  const summary = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    if (takesFocus) summary.current?.focus();
-  }, [takesFocus]);
-
-  const pathTo = (place: ProblemPlace): string | null => {
-    if (!canEdit) return null;
+  const pathTo = (place: ProblemPlace): string | undefined => {
+    if (!canEdit) return undefined;
     switch (place.kind) {
       case 'tier':
-        return place.index < ruleSet.tiers.length ? tierPath(draftId, place.index) : null;
+        return place.index < ruleSet.tiers.length ? tierPath(draftId, place.index) : undefined;
       case 'services':
         return draftPath(draftId, '/services');
       case 'name':
@@ -48,29 +41,19 @@ export function RuleProblems({
       case 'tiers':
         return draftPath(draftId, '/tiers/new');
       case 'none':
-        return null;
+        return undefined;
     }
   };
 
   return (
-    <div ref={summary} className="govuk-error-summary" tabIndex={-1}>
-      <div role="alert">
-        <h2 className="govuk-error-summary__title">{title}</h2>
-        <div className="govuk-error-summary__body">
-          {description && <p>{description}</p>}
-          <ul className="govuk-list govuk-error-summary__list">
-            {problems.map((problem) => {
-              const { text, place } = problemInWords(problem, ruleSet);
-              const path = pathTo(place);
-              return (
-                <li key={`${problem.path.join('.')}:${problem.message}`}>
-                  {path ? <Link to={path}>{text}</Link> : text}
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      </div>
-    </div>
+    <ErrorSummary
+      title={title}
+      description={description}
+      takesFocus={takesFocus}
+      errors={problems.map((problem) => {
+        const { text, place } = problemInWords(problem, ruleSet);
+        return { message: text, path: pathTo(place) };
+      })}
+    />
   );
 }

@@ -16,7 +16,7 @@ const title = 'Service rules';
 const openToAll = '';
 
 export function ServiceRulesPage() {
-  return <WithDraft hasBackLink>{(draft) => <ServiceRulesForm draft={draft} />}</WithDraft>;
+  return <WithDraft isEditPage>{(draft) => <ServiceRulesForm draft={draft} />}</WithDraft>;
 }
 
 /** The tier requirements the answers make: one per tier, kinds of break in the usual order. */

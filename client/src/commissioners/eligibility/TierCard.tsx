@@ -1,10 +1,12 @@
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
-import { NotGiven, SummaryList } from '../../providers/console/SummaryList';
+import {
+  NotGiven,
+  SummaryCard,
+  SummaryList,
+  type SummaryCardAction,
+} from '../../govuk/SummaryList';
 import type { Tier } from './eligibilityApi';
 import { describeCriterion } from './ruleWords';
-
-type CardAction = { text: string; path: string };
 
 type TierCardProps = {
   tier: Tier;
@@ -12,7 +14,7 @@ type TierCardProps = {
   /** Every tier of the rule set, for rules that name another tier. */
   tiers: readonly Tier[];
   /** Links in the card's title bar, such as Change and Remove; none to only read. */
-  actions?: readonly CardAction[];
+  actions?: readonly SummaryCardAction[];
   /** Below the answers, such as buttons to move the tier. */
   children?: ReactNode;
 };
@@ -23,37 +25,19 @@ export function tierCardTitle(tier: Tier, index: number): string {
 }
 
 /** One tier of a rule set as a GOV.UK summary card: what it offers and its rules in words. */
-export function TierCard({ tier, index, tiers, actions = [], children }: TierCardProps) {
-  const title = tierCardTitle(tier, index);
+export function TierCard({ tier, index, tiers, actions, children }: TierCardProps) {
   return (
-    <div className="govuk-summary-card" id={`tier-${index + 1}`}>
-      <div className="govuk-summary-card__title-wrapper">
-        <h3 className="govuk-summary-card__title">{title}</h3>
-        {actions.length > 0 && (
-          <ul className="govuk-summary-card__actions">
-            {actions.map(({ text, path }) => (
-              <li key={text} className="govuk-summary-card__action">
-                <Link to={path} className="govuk-link">
-                  {text}
-                  <span className="govuk-visually-hidden"> {title}</span>
-                </Link>
-              </li>
-            ))}
-          </ul>
-        )}
-      </div>
-      <div className="govuk-summary-card__content">
-        <SummaryList
-          rows={[
-            { key: 'Code', value: tier.code || <NotGiven /> },
-            { key: 'What it offers', value: tier.summary || <NotGiven /> },
-            { key: 'How to get it', value: tier.howToGetIt || <NotGiven /> },
-            { key: 'Rules', value: <TierRules tier={tier} tiers={tiers} /> },
-          ]}
-        />
-        {children}
-      </div>
-    </div>
+    <SummaryCard title={tierCardTitle(tier, index)} actions={actions}>
+      <SummaryList
+        rows={[
+          { key: 'Code', value: tier.code || <NotGiven /> },
+          { key: 'What it offers', value: tier.summary || <NotGiven /> },
+          { key: 'How to get it', value: tier.howToGetIt || <NotGiven /> },
+          { key: 'Rules', value: <TierRules tier={tier} tiers={tiers} /> },
+        ]}
+      />
+      {children}
+    </SummaryCard>
   );
 }
 

@@ -19,7 +19,7 @@ import type { DraftNotice } from './DraftPage';
 import { withTier } from './draftChanges';
 import { changeDraft, type RuleSet, type Tier } from './eligibilityApi';
 import { draftPath } from './paths';
-import { CRITERION_KINDS, criterionKindLabels, type CriterionKind } from './ruleWords';
+import { CRITERION_KINDS, criterionKindLabels, ruleName, type CriterionKind } from './ruleWords';
 import {
   parseTier,
   tierAnswers,
@@ -37,7 +37,7 @@ const TEXT_MAX_LENGTH = 500;
 export function TierEditPage() {
   const { tierIndex } = useParams();
   return (
-    <WithDraft hasBackLink>
+    <WithDraft isEditPage>
       {(draft) => {
         const index = tierIndex === 'new' ? null : Number(tierIndex);
         const tier = index === null ? null : draft.tiers[index];
@@ -133,18 +133,56 @@ function TierForm({ draft, index, tier }: TierFormProps) {
     onChange: (value: string) => setAnswers({ ...answers, [field]: value }),
     error: errorFor(field),
   });
-  const advice = (kind: CriterionKind) => (
-    <CharacterCount
-      id={`${kind}-advice`}
-      label="Advice to families when this is not met (optional)"
-      hint="What they can do instead, or who can help. Families see it when their child does not meet this rule."
-      maxLength={ADVICE_MAX_LENGTH}
-      value={answers.advice[kind]}
-      onChange={(value) => setAnswers({ ...answers, advice: { ...answers.advice, [kind]: value } })}
-      error={errorFor(`${kind}-advice`)}
-    />
-  );
   const questions = listQuestions(draft, answers);
+  // How a rule is set, revealed under its checkbox while it is ticked.
+  const ruleQuestions = (kind: CriterionKind) => (
+    <>
+      {kind === 'age' ? (
+        <>
+          <TextInput
+            id="age-from"
+            label="Youngest age, in whole years"
+            inputMode="numeric"
+            widthClass="govuk-input--width-2"
+            value={answers.ageFrom}
+            onChange={(ageFrom) => setAnswers({ ...answers, ageFrom })}
+            error={errorFor('age-from')}
+          />
+          <TextInput
+            id="age-to"
+            label="Oldest age, in whole years"
+            hint="Children stay eligible until they are a year older: 17 means up to the day before their 18th birthday."
+            inputMode="numeric"
+            widthClass="govuk-input--width-2"
+            value={answers.ageTo}
+            onChange={(ageTo) => setAnswers({ ...answers, ageTo })}
+            error={errorFor('age-to')}
+          />
+        </>
+      ) : (
+        <Checkboxes
+          name={`${kind}-values`}
+          {...questions[kind]}
+          values={answers.values[kind]}
+          onChange={(values) =>
+            setAnswers({ ...answers, values: { ...answers.values, [kind]: values } })
+          }
+          error={errorFor(`${kind}-values`)}
+        />
+      )}
+      <CharacterCount
+        id={`${kind}-advice`}
+        label={`Advice to families who do not meet the ${ruleName(kind)} (optional)`}
+        hint="What they can do instead, or who can help. Families see it when their child does not meet this rule."
+        maxLength={ADVICE_MAX_LENGTH}
+        value={answers.advice[kind]}
+        onChange={(value) =>
+          setAnswers({ ...answers, advice: { ...answers.advice, [kind]: value } })
+        }
+        error={errorFor(`${kind}-advice`)}
+      />
+    </>
+  );
 
   return (
     <div className="govuk-grid-row">
@@ -192,58 +230,16 @@ function TierForm({ draft, index, tier }: TierFormProps) {
             name="rules"
             legend="Which rules apply to this tier?"
             legendSize="m"
-            hint="A child is eligible for the tier when they meet every rule you choose. Choose none to open it to everyone. You set each rule you choose below."
+            hint="A child is eligible for the tier when they meet every rule you choose. Choose none to open it to everyone."
             options={CRITERION_KINDS.map((kind) => ({
               value: kind,
               label: criterionKindLabels[kind],
+              conditional: ruleQuestions(kind),
             }))}
             values={answers.rules}
             onChange={(rules) => setAnswers({ ...answers, rules: rules as CriterionKind[] })}
             error={errorFor('rules')}
           />
-
-          {answers.rules.map((kind) => (
-            <section key={kind} aria-labelledby={`${kind}-heading`}>
-              <hr className="govuk-section-break govuk-section-break--m govuk-section-break--visible" />
-              <h2 className="govuk-heading-m" id={`${kind}-heading`}>
-                {criterionKindLabels[kind]} rule
-              </h2>
-              {kind === 'age' ? (
-                <>
-                  <TextInput
-                    id="age-from"
-                    label="Youngest age, in whole years"
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-2"
-                    value={answers.ageFrom}
-                    onChange={(ageFrom) => setAnswers({ ...answers, ageFrom })}
-                    error={errorFor('age-from')}
-                  />
-                  <TextInput
-                    id="age-to"
-                    label="Oldest age, in whole years"
-                    hint="Children stay eligible until they are a year older: 17 means up to the day before their 18th birthday."
-                    inputMode="numeric"
-                    widthClass="govuk-input--width-2"
-                    value={answers.ageTo}
-                    onChange={(ageTo) => setAnswers({ ...answers, ageTo })}
-                    error={errorFor('age-to')}
-                  />
-                </>
-              ) : (
-                <Checkboxes
-                  name={`${kind}-values`}
-                  {...questions[kind]}
-                  values={answers.values[kind]}
-                  onChange={(values) =>
-                    setAnswers({ ...answers, values: { ...answers.values, [kind]: values } })
-                  }
-                  error={errorFor(`${kind}-values`)}
-                />
-              )}
-              {advice(kind)}
-            </section>
-          ))}
 
           <button type="submit" className="govuk-button">
             Save tier

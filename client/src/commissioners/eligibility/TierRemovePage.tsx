@@ -14,7 +14,7 @@ import { WithDraft } from './WithDraft';
 export function TierRemovePage() {
   const { tierIndex } = useParams();
   return (
-    <WithDraft hasBackLink>
+    <WithDraft isEditPage>
       {(draft) => {
         const index = Number(tierIndex);
         const tier = draft.tiers[index];

@@ -5,31 +5,38 @@ import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { fetchDraft, type RuleSet } from './eligibilityApi';
 import { draftPath } from './paths';
+import { PublishedDraftPage } from './PublishedDraft';
 
 type WithDraftProps = {
   /** The page, once the draft it shows or edits has loaded. */
   children: (draft: RuleSet, reload: () => void) => ReactNode;
-  /** A back link to the draft's page, for the pages that edit one part of it. */
-  hasBackLink?: boolean;
+  /**
+   * For the pages that change one part of the draft: they have a back link to the draft's page,
+   * and once the draft has been published they say it cannot change instead of showing the form.
+   */
+  isEditPage?: boolean;
 };
 
 /** Loads the draft named in the address (`:draftId`). */
-export function WithDraft({ children, hasBackLink = false }: WithDraftProps) {
+export function WithDraft({ children, isEditPage = false }: WithDraftProps) {
   const { draftId = '' } = useParams();
   const load = useCallback(() => fetchDraft(draftId), [draftId]);
   const { state, reload } = useSignedInQuery(load);
 
   if (state.status === 'loading') return null;
   if (state.status === 'failed') return <ServiceProblemPage />;
-  if (!state.data) return <NotFoundPage />;
+  const draft = state.data;
+  if (!draft) return <NotFoundPage />;
+  if (!isEditPage) return children(draft, reload);
+  if (draft.publishedAsVersion !== null) {
+    return <PublishedDraftPage draft={draft} version={draft.publishedAsVersion} />;
+  }
   return (
     <>
-      {hasBackLink && (
-        <Link to={draftPath(state.data.id)} className="govuk-back-link">
-          Back to the draft
-        </Link>
-      )}
-      {children(state.data, reload)}
+      <Link to={draftPath(draft.id)} className="govuk-back-link">
+        Back to the draft
+      </Link>
+      {children(draft, reload)}
     </>
   );
 }

@@ -35,6 +35,8 @@ export type RuleSet = RuleSetContent & {
   updatedAt: string;
   publishedAt: string | null;
   basedOnVersion: number | null;
+  /** The version a draft became when it was published; it can no longer change. */
+  publishedAsVersion: number | null;
 };
 
 export type OutcomeCounts = {
@@ -101,6 +103,7 @@ const ruleSetFields = /* GraphQL */ `
   updatedAt
   publishedAt
   basedOnVersion
+  publishedAsVersion
 `;
 
 const countFields = /* GraphQL */ `

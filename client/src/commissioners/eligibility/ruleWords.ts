@@ -37,7 +37,7 @@ export const criterionKindLabels: Record<CriterionKind, string> = {
 };
 
 /** "Age" → "age rule", but "EHC plan" keeps its capitals. */
-function ruleName(field: string): string {
+export function ruleName(field: string): string {
   const label = isCriterionKind(field) ? criterionKindLabels[field] : field;
   const inSentence = /^[A-Z][a-z]/.test(label)
     ? label.charAt(0).toLowerCase() + label.slice(1)

@@ -15,6 +15,7 @@ import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { Table } from '../../govuk/Table';
 import { focusNonInteractive } from '../../shell/focus';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
@@ -133,36 +134,21 @@ function PreviousChecks({
       {checks.length === 0 ? (
         <p className="govuk-body">You have not checked {name}’s eligibility before.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-visually-hidden">
-            {name}’s previous checks, newest first
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Checked
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Rules used
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Best tier
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {checks.map((check) => (
-              <tr key={check.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatDateTime(new Date(check.decidedAt))}</td>
-                <td className="govuk-table__cell">
-                  {check.ruleSet.name}
-                  {check.ruleSet.version !== null && `, version ${check.ruleSet.version}`}
-                </td>
-                <td className="govuk-table__cell">{check.bestTier?.name ?? 'None'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <Table
+          caption={`${name}’s previous checks, newest first`}
+          isCaptionHidden
+          columns={[{ heading: 'Checked' }, { heading: 'Rules used' }, { heading: 'Best tier' }]}
+          rows={checks.map((check) => ({
+            key: check.id,
+            cells: [
+              formatDateTime(new Date(check.decidedAt)),
+              check.ruleSet.version === null
+                ? check.ruleSet.name
+                : `${check.ruleSet.name}, version ${check.ruleSet.version}`,
+              check.bestTier?.name ?? 'None',
+            ],
+          }))}
+        />
       )}
     </>
   );

@@ -2,7 +2,7 @@ import { PROFILE_SECTIONS } from '@harbour/shared';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../govuk/dates';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
-import { SummaryCard, SummaryList } from '../../providers/console/SummaryList';
+import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { fetchChildProfile, type ChildWithProfile } from './profileApi';
 import { profilePaths } from './profileWords';
@@ -55,7 +55,11 @@ function ChildProfile({ child }: { child: ChildWithProfile }) {
 
         <h2 className="govuk-heading-m">What you have told us about {name}</h2>
         {PROFILE_SECTIONS.items.map(({ code, label }) => (
-          <SummaryCard key={code} title={label} changePath={profilePaths.section(id, code)}>
+          <SummaryCard
+            key={code}
+            title={label}
+            actions={[{ text: 'Change', path: profilePaths.section(id, code) }]}
+          >
             <SummaryList rows={sectionRows(code, profile, tiers)} />
           </SummaryCard>
         ))}

@@ -2,7 +2,7 @@ import { PROFILE_SECTIONS } from '@harbour/shared';
 import { Link, useLocation } from 'react-router';
 import { formatDateTime } from '../../govuk/dates';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
-import { SummaryCard, SummaryList } from '../../providers/console/SummaryList';
+import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { ProfileNotice } from './ChildProfilePage';
 import { fetchConsents, type ChildWithConsents } from './profileApi';

@@ -10,7 +10,7 @@ import {
   SUPPORT_NEEDED,
   type ProfileSection,
 } from '@harbour/shared';
-import { NotGiven, type SummaryRow } from '../../providers/console/SummaryList';
+import { NotGiven, type SummaryRow } from '../../govuk/SummaryList';
 import type { ChildProfile, Tier } from './profileApi';
 import { fieldName } from './profileWords';
 

@@ -11,6 +11,7 @@ import { useSendToSignIn } from '../../account/RequireSignIn';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
+import { NotGiven, SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { useFocusHeadingOnChange } from '../../shell/useFocusHeadingOnNavigate';
 import { usePageTitle } from '../../shell/usePageTitle';
 import {
@@ -23,7 +24,6 @@ import { describeAges, describeCost, verificationTags } from './describe';
 import { inputErrorsFrom } from './inputErrors';
 import { ChooseOrganisation } from './ChooseOrganisation';
 import { RegistrationRequestSummary, RegistrationsTable } from './registrations';
-import { NotGiven, SummaryCard, SummaryList } from './SummaryList';
 import { useConsole } from './useConsole';
 
 /** What an edit page says it did, shown in a success banner when it returns here. */
@@ -146,7 +146,10 @@ function Overview({ details, reload, pathTo }: OverviewProps) {
           </form>
 
           <h2 className="govuk-heading-m">Profile</h2>
-          <SummaryCard title="About your organisation" changePath={pathTo('/profile')}>
+          <SummaryCard
+            title="About your organisation"
+            actions={[{ text: 'Change', path: pathTo('/profile') }]}
+          >
             <SummaryList
               rows={[
                 { key: 'Description', value: profile?.description || <NotGiven /> },
@@ -248,7 +251,7 @@ function LocationCard({
     (line) => line !== null,
   );
   return (
-    <SummaryCard title={location.name} changePath={changePath}>
+    <SummaryCard title={location.name} actions={[{ text: 'Change', path: changePath }]}>
       <SummaryList
         rows={[
           { key: 'Address', value: <Lines lines={address} /> },
@@ -288,7 +291,7 @@ function ServiceCard({
 }) {
   const at = locations.filter((location) => service.locationIds.includes(location.id));
   return (
-    <SummaryCard title={service.name} changePath={changePath}>
+    <SummaryCard title={service.name} actions={[{ text: 'Change', path: changePath }]}>
       <SummaryList
         rows={[
           { key: 'Type', value: SERVICE_TYPES.label(service.type) },

@@ -1,7 +1,7 @@
 import { RATINGS, REGISTRATION_STATUSES, REGULATORS } from '@harbour/shared';
 import { formatCalendarDate, formatDateTime } from '../../govuk/dates';
+import { SummaryList } from '../../govuk/SummaryList';
 import type { Registration } from './consoleApi';
-import { SummaryList } from './SummaryList';
 
 /** A regulator's registrations, as the register shows them. */
 export function RegistrationsTable({
