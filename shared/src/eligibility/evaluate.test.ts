@@ -300,6 +300,88 @@ describe('a child against a service', () => {
   });
 });
 
+describe('words for the cases families meet', () => {
+  const reasonFor = (facts: EligibilityFacts, s: ServiceEligibilityFacts, criterion: string) =>
+    decideService(
+      DEVON_LIKE_STATEMENT,
+      decideChild(DEVON_LIKE_STATEMENT, facts, today),
+      facts,
+      s,
+      today,
+    ).reasons.find((r) => r.criterion === criterion);
+
+  it('asks for the tier when an assessment is recorded without one', () => {
+    const targeted = tierOf(
+      child({ socialCareAssessment: 'ASSESSED', assessedTier: null }),
+      'TARGETED',
+    );
+    expect(targeted.reasons.at(-1)).toMatchObject({
+      outcome: 'NEEDS_ASSESSMENT',
+      reason: expect.stringMatching(/Sam was assessed, but the tier is not recorded$/),
+      change: 'Add the tier the assessment placed Sam at',
+    });
+  });
+
+  it('keeps the capitals of Makaton and British Sign Language', () => {
+    const facts = child({ communication: ['MAKATON', 'BSL'] });
+    expect(reasonFor(facts, service(), 'STAFF_SKILLS')?.reason).toBe(
+      'Staff are not trained in Makaton and British Sign Language, which Sam needs',
+    );
+  });
+
+  it('makes untrained communication a conversation, and untrained care a no', () => {
+    expect(reasonFor(child({ communication: ['BSL'] }), service(), 'STAFF_SKILLS')?.outcome).toBe(
+      'NEEDS_ASSESSMENT',
+    );
+    expect(reasonFor(child({ health: ['TUBE_FEEDING'] }), service(), 'STAFF_SKILLS')?.outcome).toBe(
+      'NOT_MET',
+    );
+  });
+
+  it('does not claim a service is open to any needs when it lists some', () => {
+    expect(
+      reasonFor(child({ needs: [] }), service({ needs: ['AUTISM'] }), 'SERVICE_NEEDS'),
+    ).toMatchObject({
+      outcome: 'MET',
+      reason: 'No needs are recorded for Sam, so there are none to match',
+    });
+  });
+
+  it('asks the provider when it has not said what support it offers', () => {
+    expect(
+      reasonFor(child({ supportNeeded: 'ONE_TO_ONE' }), service({ ratios: [] }), 'SUPPORT_RATIO'),
+    ).toMatchObject({
+      outcome: 'NEEDS_ASSESSMENT',
+      reason: 'The provider has not said what support it can offer: Sam needs 1:1 support',
+    });
+  });
+
+  it('says a place can still be paid for when the council does not fund it', () => {
+    const tier = reasonFor(
+      child(),
+      service({ type: 'OVERNIGHT_SHORT_BREAK', funding: ['SELF_PAY'] }),
+      'TIER',
+    );
+    expect(tier?.change).toBe(
+      'See why Sam is not eligible for Specialist support. You can still book a place and pay for it yourself.',
+    );
+  });
+
+  it('asks rather than refuses when it cannot place a postcode', () => {
+    const universalPlus = tierOf(child({ homePostcode: 'TA1', district: null }), 'UNIVERSAL_PLUS');
+    expect(universalPlus.reasons.find((r) => r.criterion === 'district')).toMatchObject({
+      outcome: 'NEEDS_ASSESSMENT',
+      reason: expect.stringMatching(/we cannot tell which council covers TA1$/),
+    });
+  });
+
+  it('says a baby is under 1', () => {
+    expect(tierOf(child({ dateOfBirth: '2026-06-01' }), 'UNIVERSAL_PLUS').reasons[0]?.reason).toBe(
+      'Open to children aged 0–17: Sam is under 1',
+    );
+  });
+});
+
 describe('age boundaries', () => {
   const tier = (min: number, max: number): Tier => ({
     code: 'T',

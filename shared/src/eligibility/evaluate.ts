@@ -64,6 +64,8 @@ export interface ChildDecision {
 /** What evaluation needs of a service's directory listing. */
 export interface ServiceEligibilityFacts {
   type: string;
+  /** Ways to pay the provider accepts (FUNDING_TYPES); SELF_PAY means a family can pay itself. */
+  funding?: readonly string[];
   minAge: number;
   maxAge: number;
   needs: readonly string[];
@@ -92,9 +94,15 @@ export function outcomeOf(reasons: readonly Reason[]): Outcome {
 
 const possessive = (name: string) => `${name}’s`;
 
-/** "Autism" → "autism" but "ADHD" stays. */
+/** Names that keep their capital in a sentence. */
+const PROPER_NOUNS = new Set(['Makaton', 'British']);
+
+/** "Autism" → "autism", but "ADHD" and "Makaton" stay. */
 function inSentence(label: string): string {
-  return /^[A-Z][a-z]/.test(label) ? label.charAt(0).toLowerCase() + label.slice(1) : label;
+  const firstWord = label.split(' ')[0] ?? '';
+  return /^[A-Z][a-z]/.test(label) && !PROPER_NOUNS.has(firstWord)
+    ? label.charAt(0).toLowerCase() + label.slice(1)
+    : label;
 }
 
 function either(items: readonly string[]): string {
@@ -225,7 +233,7 @@ function ageReason(
   ifNotMet?: string,
 ): Reason {
   const age = ageOn(child.dateOfBirth, today);
-  const reason = `${lead} ${ageRange(min, max)}: ${child.name} is ${age}`;
+  const reason = `${lead} ${ageRange(min, max)}: ${child.name} is ${age === 0 ? 'under 1' : age}`;
   if (age >= min && age <= max) return { criterion, outcome: 'MET', reason, change: null };
   const change =
     age < min
@@ -312,6 +320,14 @@ function criterionReason(
                 `If ${possessive(name)} needs have changed, ask for the assessment to be reviewed`,
             };
       }
+      if (child.socialCareAssessment === 'ASSESSED') {
+        return {
+          criterion: 'assessedTier',
+          outcome: 'NEEDS_ASSESSMENT',
+          reason: `${asked}: ${name} was assessed, but the tier is not recorded`,
+          change: `Add the tier the assessment placed ${name} at`,
+        };
+      }
       if (child.socialCareAssessment === 'REQUESTED') {
         return {
           criterion: 'assessedTier',
@@ -345,10 +361,19 @@ function criterionReason(
           change: `Add ${possessive(name)} home postcode`,
         };
       }
+      if (!child.district) {
+        // A postcode outside the places Harbour knows: a person can say which council covers it.
+        return {
+          criterion: 'district',
+          outcome: 'NEEDS_ASSESSMENT',
+          reason: `${asked}: we cannot tell which council covers ${child.homePostcode}`,
+          change: 'Ask the council’s short breaks team whether it covers your address',
+        };
+      }
       return {
         criterion: 'district',
         outcome: 'NOT_MET',
-        reason: `${asked}: ${name} lives in ${child.district ?? `${child.homePostcode}, outside Devon`}`,
+        reason: `${asked}: ${name} lives in ${child.district}`,
         change: criterion.ifNotMet ?? null,
       };
     }
@@ -388,6 +413,8 @@ export function decideChild(
 
 // ---- services -------------------------------------------------------------------------
 
+const COMMUNICATION_SKILLS = new Set(['MAKATON', 'BSL', 'PECS_AAC']);
+
 const RATIO_RANK: Record<string, number> = { GROUP: 0, ONE_TO_ONE: 1, TWO_TO_ONE: 2 };
 
 /** The staff skills a child's profile calls for. */
@@ -414,11 +441,19 @@ function serviceCheck(
     case 'SERVICE_AGE':
       return ageReason('SERVICE_AGE', 'Open to', service.minAge, service.maxAge, child, today);
     case 'SERVICE_NEEDS': {
-      if (child.needs.length === 0 || service.needs.length === 0) {
+      if (service.needs.length === 0) {
         return {
           criterion: check,
           outcome: 'MET',
           reason: 'Open to children whatever their needs',
+          change: null,
+        };
+      }
+      if (child.needs.length === 0) {
+        return {
+          criterion: check,
+          outcome: 'MET',
+          reason: `No needs are recorded for ${name}, so there are none to match`,
           change: null,
         };
       }
@@ -458,6 +493,14 @@ function serviceCheck(
           change: null,
         };
       }
+      if (service.ratios.length === 0) {
+        return {
+          criterion: check,
+          outcome: 'NEEDS_ASSESSMENT',
+          reason: `The provider has not said what support it can offer: ${name} needs ${neededLabel}`,
+          change: `Ask the provider whether they can arrange ${neededLabel}`,
+        };
+      }
       return {
         criterion: check,
         outcome: 'NOT_MET',
@@ -478,9 +521,12 @@ function serviceCheck(
           change: null,
         };
       }
+      // Care that is unsafe without training is a no until it is arranged; a way of
+      // communicating staff have not learnt yet is a conversation with the provider.
+      const isCareMissing = missing.some((skill) => !COMMUNICATION_SKILLS.has(skill));
       return {
         criterion: check,
-        outcome: 'NOT_MET',
+        outcome: isCareMissing ? 'NOT_MET' : 'NEEDS_ASSESSMENT',
         reason: `Staff are not trained in ${both(missing.map(label))}, which ${name} needs`,
         change: `Ask the provider whether staff can be trained before ${name} starts`,
       };
@@ -564,13 +610,17 @@ export function decideService(
       });
     } else {
       const pending = atOrAbove.some((t) => t.outcome === 'NEEDS_ASSESSMENT');
+      // The statement decides what the council funds; a family may still pay for a place.
+      const selfPay = service.funding?.includes('SELF_PAY')
+        ? ' You can still book a place and pay for it yourself.'
+        : '';
       reasons.push({
         criterion: 'TIER',
         outcome: pending ? 'NEEDS_ASSESSMENT' : 'NOT_MET',
         reason: `${asked}: ${child.name} ${pending ? 'may be eligible after an assessment' : 'is not eligible for it'}`,
         change: pending
-          ? tier.howToGetIt
-          : (childDecision.tiers[required]?.reasons.find((r) => r.change)?.change ?? null),
+          ? `${tier.howToGetIt}${selfPay}`
+          : `See why ${child.name} is not eligible for ${tier.name}.${selfPay}`,
       });
     }
   }
