@@ -1,4 +1,4 @@
-import { ChildVersionModel } from '../../server/src/modules/families/family.model';
+import { ChildModel, ChildVersionModel } from '../../server/src/modules/families/family.model';
 import { EligibilityDecisionModel } from '../../server/src/modules/eligibility/eligibility.model';
 import { signInDemo, signUpFamily } from '../support/accounts';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
@@ -258,5 +258,89 @@ describe('saving without changes, and clearing a tier', () => {
       parent,
     );
     expect(body.data!.child.profile).toEqual({ version: 3, assessedTier: null });
+  });
+});
+
+describe('sharing with providers', () => {
+  it('shows a provider nothing of the profile for a consent given before profiles existed', async () => {
+    const sam = await samId();
+    const organisationId = await sunriseId();
+    // As stored before sections existed: the organisation and when, nothing more.
+    await ChildModel.updateOne(
+      { _id: sam },
+      {
+        $set: {
+          consents: [{ organisation: organisationId, grantedAt: new Date(), grantedBy: sam }],
+        },
+      },
+    );
+    const { body } = await harbour.graphql<{ child: { firstName: string; profile: Profile } }>(
+      PROFILE,
+      { id: sam },
+      demo.provider,
+    );
+    expect(body.data!.child.firstName).toBe('Sam');
+    expect(body.data!.child.profile.sections).toEqual([]);
+    expect(body.data!.child.profile.needs).toBeNull();
+    expect(body.data!.child.profile.likes).toBeNull();
+  });
+
+  it('keeps both of a grant and a revoke made at the same moment', async () => {
+    const parent = await signUpFamily(harbour, 'consent.race@example.com');
+    const id = await addChild(parent, 'Bo');
+    const sunrise = await sunriseId();
+    const { body: created } = await harbour.graphql<{
+      organisationCreate: { organisation: { id: string } };
+    }>(
+      'mutation { organisationCreate(input: { name: "Race Club (test)", kind: PROVIDER }) { organisation { id } } }',
+      {},
+      demo.admin,
+    );
+    const other = created.data!.organisationCreate.organisation.id;
+    const grant = (organisationId: string) =>
+      harbour.graphql(
+        'mutation($c: ID!, $o: ID!) { childConsentGrant(input: { childId: $c, organisationId: $o, sections: [ABOUT_ME] }) { userErrors { message } } }',
+        { c: id, o: organisationId },
+        parent,
+      );
+    await grant(sunrise);
+    const [revoked, granted] = await Promise.all([
+      harbour.graphql(
+        'mutation($c: ID!, $o: ID!) { childConsentRevoke(input: { childId: $c, organisationId: $o }) { userErrors { message } } }',
+        { c: id, o: sunrise },
+        parent,
+      ),
+      grant(other),
+    ]);
+    expect(revoked.body.errors).toBeUndefined();
+    expect(granted.body.errors).toBeUndefined();
+    const { body } = await harbour.graphql<{
+      child: { consents: { organisation: { id: string } }[] };
+    }>('query($id: ID!) { child(id: $id) { consents { organisation { id } } } }', { id }, parent);
+    expect(body.data!.child.consents.map((c) => c.organisation.id)).toEqual([other]);
+  });
+
+  it('shows a commissioner with a grant the needs and plans only', async () => {
+    const parent2Children = await harbour.graphql<{
+      family: { children: { id: string; firstName: string }[] };
+    }>('{ family { children { id firstName } } }', {}, demo.parent2);
+    const alex = parent2Children.body.data!.family.children.find((c) => c.firstName === 'Alex')!.id;
+    const commissionerId = (
+      await harbour.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, demo.commissioner)
+    ).body.data!.viewer.id;
+    await harbour.graphql(
+      'mutation($c: ID!, $a: ID!) { commissionerChildAccessGrant(input: { childId: $c, commissionerAccountId: $a, reason: "Reviewing the short breaks offer", days: 1 }) { userErrors { message } } }',
+      { c: alex, a: commissionerId },
+      demo.admin,
+    );
+    const { body } = await harbour.graphql<{ child: { profile: Profile } }>(
+      PROFILE,
+      { id: alex },
+      demo.commissioner,
+    );
+    expect(body.data!.child.profile.sections).toEqual(['NEEDS', 'PLANS_AND_BUDGET']);
+    expect(body.data!.child.profile.needs).toEqual(['ADHD', 'SOCIAL_EMOTIONAL_MENTAL_HEALTH']);
+    expect(body.data!.child.profile.emergencyContacts).toBeNull();
+    expect(body.data!.child.profile.homePostcode).toBeNull();
   });
 });

@@ -221,15 +221,21 @@ export const CHILD_FIELDS: Record<string, readonly ChildView[]> = {
   'Child.eligibilityDecisions': ['FAMILY', 'OWN_RECORD'],
 };
 
+/** What a commissioner with an admin's grant needs to look into a child's support. */
+const COMMISSIONER_SECTIONS: readonly ProfileSection[] = ['NEEDS', 'PLANS_AND_BUDGET'];
+
 /**
- * The profile sections a view may see. Providers see only what the family shared with
- * their organisation; a commissioner with a grant and an admin with a reason see it all.
+ * The profile sections a view may see. Providers see only what the family shared with their
+ * organisation; a commissioner with a grant sees needs, plans and budget (not contacts, home
+ * or "about me"); the family, the young person and an admin with a reason see it all.
  */
 export function profileSectionsVisible(
   view: ChildView,
   sharedWithProvider: readonly ProfileSection[],
 ): ProfileSection[] {
-  return view === 'PROVIDER' ? [...sharedWithProvider] : [...PROFILE_SECTIONS.codes];
+  if (view === 'PROVIDER') return [...sharedWithProvider];
+  if (view === 'COMMISSIONER') return [...COMMISSIONER_SECTIONS];
+  return [...PROFILE_SECTIONS.codes];
 }
 
 export function childFieldVisible(field: keyof typeof CHILD_FIELDS, view: ChildView): boolean {

@@ -95,7 +95,15 @@ export async function seedDemoAccounts(config: Config, services: Services): Prom
   // Sam's family lets Sunrise Play see Sam's record, and Sunrise Play has looked once, so the
   // family's "who has seen our information" page has something true to show.
   if (!sam.consents.some((consent) => consent.organisationId === sunrise)) {
-    await families.setConsent(parent, { childId: sam.id, organisationId: sunrise }, true);
+    await families.setConsent(
+      parent,
+      {
+        childId: sam.id,
+        organisationId: sunrise,
+        sections: ['NEEDS', 'COMMUNICATION', 'ABOUT_ME', 'EMERGENCY_CONTACTS'],
+      },
+      true,
+    );
     await families.child(provider, sam.id);
   }
 }

@@ -4,6 +4,13 @@ import { isDuplicateKey } from '../../platform/database';
 import { ChildModel, ChildVersionModel } from './family.model';
 
 /** A child as stored. */
+export interface StoredConsent {
+  organisation: Types.ObjectId | string;
+  grantedAt: Date;
+  grantedBy?: Types.ObjectId | string | null;
+  sections?: string[] | null;
+}
+
 export interface StoredChild {
   _id: Types.ObjectId;
   family: Types.ObjectId;
@@ -11,7 +18,7 @@ export interface StoredChild {
   lastName: string;
   dateOfBirth: string;
   youngPersonAccount?: Types.ObjectId | null;
-  consents: { organisation: Types.ObjectId; grantedAt: Date; sections?: string[] | null }[];
+  consents: StoredConsent[];
   profile?: Partial<ChildProfile> | null;
   profileVersion?: number | null;
 }
@@ -21,6 +28,8 @@ export interface ChildChange {
   lastName?: string;
   dateOfBirth?: string;
   profile?: Partial<ChildProfile>;
+  /** The whole list of providers the family shares with, as it is to be. */
+  consents?: StoredConsent[];
 }
 
 export type ChildChangeOutcome =
@@ -56,9 +65,11 @@ export async function saveChildChange(
     lastName: change.lastName ?? child.lastName,
     dateOfBirth: change.dateOfBirth ?? child.dateOfBirth,
   };
+  const consents = change.consents ?? child.consents;
   const changedFields = [
     ...(['firstName', 'lastName', 'dateOfBirth'] as const).filter((f) => names[f] !== child[f]),
     ...(Object.keys(profile) as (keyof ChildProfile)[]).filter((f) => !same(profile[f], before[f])),
+    ...(same(consents, child.consents) ? [] : ['consents']),
   ];
   if (current > 0 && changedFields.length === 0) {
     return { saved: true, version: current, child };
@@ -75,39 +86,46 @@ export async function saveChildChange(
       changedFields: current === 0 ? ['created'] : changedFields,
       ...names,
       profile,
+      consents,
     });
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     await rollForward(child, version);
     return { saved: false, message: STALE };
   }
+  // Only forwards: a slow writer must not put back an older version over a newer one.
   await ChildModel.updateOne(
-    { _id: child._id },
-    { $set: { ...names, profile, profileVersion: version } },
+    { _id: child._id, profileVersion: { $lt: version } },
+    { $set: { ...names, profile, consents, profileVersion: version } },
   );
   return {
     saved: true,
     version,
-    child: { ...child, ...names, profile, profileVersion: version },
+    child: { ...child, ...names, profile, consents, profileVersion: version },
   };
 }
 
-async function rollForward(child: StoredChild, version: number): Promise<void> {
+/**
+ * Applies a version that was saved but not applied (its writer stopped in between, or is
+ * about to apply it). Returns whether there was one.
+ */
+export async function rollForward(child: StoredChild, version: number): Promise<boolean> {
   const saved = await ChildVersionModel.findById(`${String(child._id)}:${version}`).lean();
-  const fresh = await ChildModel.findById(child._id, { profileVersion: 1 }).lean();
-  if (!saved || (fresh?.profileVersion ?? 0) >= version) return;
+  if (!saved) return false;
   await ChildModel.updateOne(
-    { _id: child._id },
+    { _id: child._id, profileVersion: { $lt: version } },
     {
       $set: {
         firstName: saved.firstName,
         lastName: saved.lastName,
         dateOfBirth: saved.dateOfBirth,
         profile: saved.profile,
+        ...(saved.consents ? { consents: saved.consents } : {}),
         profileVersion: version,
       },
     },
   );
+  return true;
 }
 
 /** A child's versions, newest first (at most `limit`), read by id. */

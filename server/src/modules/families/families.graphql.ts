@@ -87,7 +87,7 @@ export const familiesGraphQL: GraphQLModule = {
     input ChildConsentInput {
       childId: ID!
       organisationId: ID!
-      "What the provider may see of the profile (childConsentGrant only); all sections when left out."
+      "What the provider may see of the profile (childConsentGrant only). None when left out: the provider sees the child's name and age only."
       sections: [ChildProfileSection!]
     }
 

@@ -30,6 +30,7 @@ import type { OrganisationsService } from '../organisations/organisations.servic
 import {
   childVersions,
   profileOf,
+  rollForward,
   saveChildChange,
   type ChildChange,
   type StoredChild,
@@ -53,9 +54,12 @@ export interface ChildRecord {
   view: ChildView;
 }
 
-/** Consents given before sections existed shared the whole record. */
+/**
+ * Consents given before profiles existed shared a name and age only: the profile sections
+ * did not exist, so the family never chose to share them.
+ */
 const sectionsOf = (consent: { sections?: string[] | null }): ProfileSection[] =>
-  (consent.sections ?? PROFILE_SECTIONS.codes) as ProfileSection[];
+  (consent.sections ?? []) as ProfileSection[];
 
 function toRecord(
   child: StoredChild,
@@ -109,7 +113,7 @@ function eligibilityFacts(child: StoredChild): EligibilityFacts {
 const consentSectionsSchema = z
   .array(PROFILE_SECTIONS.schema('profile section'))
   .max(PROFILE_SECTIONS.codes.length)
-  .default([...PROFILE_SECTIONS.codes])
+  .default([])
   // In the vocabulary's order, whatever order they were ticked in.
   .transform((sections) => PROFILE_SECTIONS.codes.filter((code) => sections.includes(code)));
 
@@ -234,7 +238,7 @@ export class FamiliesService {
           child: null,
         };
     }
-    return this.saveChange(actor, child, changes);
+    return this.saveChange(actor, child, changes, null, null);
   }
 
   /** Changes part of a child's "tell it once" profile, keeping the old version. */
@@ -266,6 +270,7 @@ export class FamiliesService {
       child,
       { profile },
       typeof expectedVersion === 'number' ? expectedVersion : null,
+      ['input', 'expectedVersion'],
     );
   }
 
@@ -290,14 +295,13 @@ export class FamiliesService {
     actor: SignedInActor,
     child: StoredChild,
     change: ChildChange,
-    expectedVersion?: number | null,
+    expectedVersion: number | null,
+    staleField: string[] | null,
   ): Promise<{ userErrors: UserError[]; child: ChildRecord | null }> {
     const outcome = await saveChildChange(child, change, actor.accountId, expectedVersion);
     if (!outcome.saved) {
       return {
-        userErrors: [
-          { field: ['input', 'expectedVersion'], message: outcome.message, code: 'STALE' },
-        ],
+        userErrors: [{ field: staleField, message: outcome.message, code: 'STALE' }],
         child: null,
       };
     }
@@ -338,33 +342,45 @@ export class FamiliesService {
     if (!sections.success) {
       return { userErrors: userErrorsFromZod(sections.error, ['input', 'sections']), child: null };
     }
-    if (granted) {
-      // Rewritten whole: a second grant changes what the provider may see.
-      const others = child.consents.filter(
+    // The whole list is saved as a new version of the record, so a grant and a revoke made
+    // at the same moment cannot undo each other: the loser reads the winner's list and goes again.
+    let current = child;
+    let updated: StoredChild | null = null;
+    for (let attempt = 0; attempt < 5 && !updated; attempt += 1) {
+      const others = current.consents.filter(
         (consent) => String(consent.organisation) !== organisation.id,
       );
-      await ChildModel.updateOne(
-        { _id: child._id },
-        {
-          $set: {
-            consents: [
-              ...others,
-              {
-                organisation: organisation.id,
-                grantedAt: new Date(),
-                grantedBy: actor.accountId,
-                sections: sections.data,
-              },
-            ],
+      const consents = granted
+        ? [
+            ...others,
+            {
+              organisation: organisation.id,
+              grantedAt: new Date(),
+              grantedBy: actor.accountId,
+              sections: sections.data,
+            },
+          ]
+        : others;
+      const outcome = await saveChildChange(
+        current,
+        { consents },
+        actor.accountId,
+        current.profileVersion ?? 0,
+      );
+      if (outcome.saved) updated = outcome.child;
+      else current = await this.loadForChange(actor, String(child._id));
+    }
+    if (!updated) {
+      return {
+        userErrors: [
+          {
+            field: null,
+            message: 'Several changes were made to this record at once: try again',
+            code: 'STALE',
           },
-        },
-      );
-    } else {
-      // $pull with a condition on sub-documents is not supported by FerretDB v1: filter here.
-      const kept = child.consents.filter(
-        (consent) => String(consent.organisation) !== organisation.id,
-      );
-      await ChildModel.updateOne({ _id: child._id }, { $set: { consents: kept } });
+        ],
+        child: null,
+      };
     }
     await this.deps.audit.record({
       action: granted ? 'CONSENT_GRANTED' : 'CONSENT_REVOKED',
@@ -373,10 +389,9 @@ export class FamiliesService {
       childId: child._id,
       organisationName: organisation.name,
     });
-    const updated = await ChildModel.findById(child._id).lean();
     return {
       userErrors: [],
-      child: updated ? toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD') : null,
+      child: toRecord(updated, actor.role === 'FAMILY' ? 'FAMILY' : 'OWN_RECORD'),
     };
   }
 
@@ -518,8 +533,11 @@ export class FamiliesService {
     };
   }
 
+  /** A child, with any saved but unapplied version applied first (see child-versions.ts). */
   private async load(childId: string): Promise<StoredChild | null> {
     if (!Types.ObjectId.isValid(childId)) return null;
+    const child = await ChildModel.findOne({ _id: childId, erasedAt: { $exists: false } }).lean();
+    if (!child || !(await rollForward(child, (child.profileVersion ?? 0) + 1))) return child;
     return ChildModel.findOne({ _id: childId, erasedAt: { $exists: false } }).lean();
   }
 

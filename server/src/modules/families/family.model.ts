@@ -103,6 +103,7 @@ const childVersionSchema = new Schema(
     lastName: { type: String, required: true },
     dateOfBirth: { type: String, required: true },
     profile: { type: profileSchema, required: true },
+    consents: { type: [consentSchema], default: undefined },
   },
   { collection: 'child_versions', versionKey: false },
 );
