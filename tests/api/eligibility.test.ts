@@ -4,7 +4,7 @@ import {
   RuleSetVersionModel,
 } from '../../server/src/modules/eligibility/eligibility.model';
 import { draftInputOf } from '../../server/src/modules/eligibility/eligibility.rules';
-import { signInDemo } from '../support/accounts';
+import { signInDemo, signUpFamily } from '../support/accounts';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
 
 let harbour: TestHarbour;
@@ -215,6 +215,20 @@ describe('the anonymous checker', () => {
     expect(body.data!.eligibilityCheckSubmit.decision).toBeNull();
   });
 
+  it('asks a person about a postcode it cannot place, and still lists services across Devon', async () => {
+    const { body } = await harbour.graphql<{ eligibilityCheckSubmit: CheckPayload }>(
+      ANONYMOUS_CHECK,
+      { input: { ...answers, homePostcode: 'TA1 1AA' } },
+    );
+    const result = body.data!.eligibilityCheckSubmit;
+    const universalPlus = result.decision!.tiers.find((tier) => tier.code === 'UNIVERSAL_PLUS')!;
+    expect(universalPlus.outcome).toBe('NEEDS_ASSESSMENT');
+    expect(universalPlus.reasons.find((r) => r.criterion === 'district')?.reason).toMatch(
+      /we cannot tell which council covers TA1 1AA$/,
+    );
+    expect(result.services.length).toBeGreaterThan(0);
+  });
+
   it('lists the allowed need codes when given an unknown one', async () => {
     const { body } = await harbour.graphql<{ eligibilityCheckSubmit: CheckPayload }>(
       ANONYMOUS_CHECK,
@@ -300,12 +314,21 @@ describe('a commissioner’s rules: draft, preview, publish', () => {
     }>(DRAFT_SAVE, { input }, demo.commissioner);
     const draft = saved.body.data!.eligibilityRuleSetDraftSave.ruleSet;
     expect(draft.problems).toEqual([]);
+    // A second draft from version 1, left until someone else has published.
+    const staleSaved = await harbour.graphql<{
+      eligibilityRuleSetDraftSave: { ruleSet: { id: string } };
+    }>(DRAFT_SAVE, { input: draftInputOf(DEVON_LIKE_STATEMENT) }, demo.commissioner);
+    const stale = staleSaved.body.data!.eligibilityRuleSetDraftSave.ruleSet;
 
     const preview = await harbour.graphql<{
       eligibilityRulePreview: {
         childrenCompared: number;
-        childrenChanging: number;
-        tiers: { tier: string; before: { eligible: number } | null; after: { eligible: number } }[];
+        childrenChanging: number | null;
+        tiers: {
+          tier: string;
+          before: { eligible: number | null } | null;
+          after: { eligible: number | null };
+        }[];
         serviceTypeChanges: { serviceType: string; change: string }[];
         servicesChangingCount: number;
       };
@@ -320,9 +343,15 @@ describe('a commissioner’s rules: draft, preview, publish', () => {
     );
     const result = preview.body.data!.eligibilityRulePreview;
     expect(result.childrenCompared).toBeGreaterThanOrEqual(4);
-    expect(result.childrenChanging).toBeGreaterThanOrEqual(1); // Jordan, 19
+    // Four demo children: one changes (Jordan, 19), and every count is under 5, so none is
+    // shown: a commissioner must not be able to pick out a child with a narrow draft.
+    expect(result.childrenChanging).toBeNull();
     const universalPlus = result.tiers.find((t) => t.tier === 'UNIVERSAL_PLUS')!;
-    expect(universalPlus.after.eligible).toBe(universalPlus.before!.eligible + 1);
+    expect(universalPlus).toEqual({
+      tier: 'UNIVERSAL_PLUS',
+      before: { eligible: null },
+      after: { eligible: null },
+    });
     expect(result.serviceTypeChanges).toEqual([
       {
         serviceType: 'OVERNIGHT_SHORT_BREAK',
@@ -340,6 +369,37 @@ describe('a commissioner’s rules: draft, preview, publish', () => {
     expect(published.body.data!.eligibilityRuleSetPublish).toMatchObject({
       userErrors: [],
       ruleSet: { version: 2, status: 'PUBLISHED' },
+    });
+    // Pressed again (a double click, or a retry): the same version, not a third.
+    const again2 = await harbour.graphql<{
+      eligibilityRuleSetPublish: { userErrors: unknown[]; ruleSet: { version: number } };
+    }>(PUBLISH, { id: draft.id }, demo.commissioner);
+    expect(again2.body.data!.eligibilityRuleSetPublish).toMatchObject({
+      userErrors: [],
+      ruleSet: { version: 2 },
+    });
+    expect(await RuleSetVersionModel.countDocuments()).toBe(2);
+    expect(stale.id).toBeDefined();
+    const outdated = await harbour.graphql<{
+      eligibilityRuleSetPublish: { userErrors: { code: string; message: string }[] };
+    }>(PUBLISH, { id: stale.id }, demo.commissioner);
+    expect(outdated.body.data!.eligibilityRuleSetPublish.userErrors).toEqual([
+      {
+        field: ['input', 'ruleSetId'],
+        code: 'OUTDATED',
+        message:
+          'Version 2 was published after this draft was started from version 1. Start a new draft from version 2 so its changes are not lost.',
+      },
+    ]);
+
+    const previewOfVersion = await harbour.graphql(
+      'query { eligibilityRulePreview(ruleSetId: "v1") { childrenCompared } }',
+      {},
+      demo.commissioner,
+    );
+    expect(previewOfVersion.body.errors?.[0]).toMatchObject({
+      message: 'Version 1 is already published: preview a draft',
+      extensions: { code: 'BAD_USER_INPUT' },
     });
 
     // The published draft is closed, and versions refuse any change even from inside.
@@ -407,6 +467,33 @@ describe('services a child is eligible for, in search', () => {
     for (const edge of results.edges) expect(edge.node.eligibilityFor.outcome).toBe('ELIGIBLE');
   });
 
+  it('tells only the child’s own family how a service fits them', async () => {
+    const riley = (await childrenOf(demo.parent)).get('Riley')!;
+    const listing = await harbour.graphql<{
+      directorySearch: { results: { edges: { node: { id: string } }[] } };
+    }>('{ directorySearch(input: {}, first: 1) { results { edges { node { id } } } } }');
+    const id = listing.body.data!.directorySearch.results.edges[0]!.node.id;
+    const query =
+      'query($id: ID!, $child: ID!) { serviceListing(id: $id) { eligibilityFor(childId: $child) { outcome } } }';
+    for (const [who, headers] of [
+      ['provider', demo.provider],
+      ['commissioner', demo.commissioner],
+      ['admin', demo.admin],
+      ['another family', demo.parent2],
+    ] as const) {
+      const { body } = await harbour.graphql(query, { id, child: riley }, headers);
+      expect({ who, code: body.errors?.[0]?.extensions?.code }).toEqual({ who, code: 'FORBIDDEN' });
+    }
+    const own = await harbour.graphql<{ serviceListing: { eligibilityFor: { outcome: string } } }>(
+      query,
+      { id, child: riley },
+      demo.parent,
+    );
+    expect(own.body.data!.serviceListing.eligibilityFor.outcome).toMatch(
+      /ELIGIBLE|NEEDS_ASSESSMENT/,
+    );
+  });
+
   it('asks who is searching, and refuses another family’s child', async () => {
     const riley = (await childrenOf(demo.parent)).get('Riley')!;
     const query =
@@ -415,5 +502,48 @@ describe('services a child is eligible for, in search', () => {
     expect(anonymous.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const stranger = await harbour.graphql(query, { id: riley }, demo.parent2);
     expect(stranger.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('before any rules are published', () => {
+  let empty: TestHarbour;
+  beforeAll(async () => {
+    empty = await startTestHarbour();
+  });
+  afterAll(async () => {
+    await empty.stop();
+  });
+
+  it('says so, rather than finding nothing', async () => {
+    const parent = await signUpFamily(empty, 'no.rules@example.com');
+    const added = await empty.graphql<{ childAdd: { child: { id: string } } }>(
+      'mutation { childAdd(input: { firstName: "Nia", lastName: "Rules", dateOfBirth: "2016-01-01" }) { child { id } } }',
+      {},
+      parent,
+    );
+    const id = added.body.data!.childAdd.child.id;
+    const noRules = {
+      field: null,
+      code: 'NO_RULES',
+      message:
+        'The council has not published its eligibility rules yet: contact its short breaks team',
+    };
+    const search = await empty.graphql<{ directorySearch: { userErrors: unknown[] } }>(
+      'query($id: ID!) { directorySearch(input: { eligibleForChildId: $id }) { userErrors { field message code } } }',
+      { id },
+      parent,
+    );
+    expect(search.body.data!.directorySearch.userErrors).toEqual([noRules]);
+    const check = await empty.graphql<{ childEligibilityCheck: { userErrors: unknown[] } }>(
+      'mutation($id: ID!) { childEligibilityCheck(input: { childId: $id }) { userErrors { field message code } } }',
+      { id },
+      parent,
+    );
+    expect(check.body.data!.childEligibilityCheck.userErrors).toEqual([noRules]);
+    const anonymous = await empty.graphql<{ eligibilityCheckSubmit: { userErrors: unknown[] } }>(
+      ANONYMOUS_CHECK,
+      { input: answers },
+    );
+    expect(anonymous.body.data!.eligibilityCheckSubmit.userErrors).toEqual([noRules]);
   });
 });

@@ -73,9 +73,9 @@ export class DataRightsService {
     }
     if (!actor.familyId) throw forbidden();
     await this.deps.audit.record({ action: 'FAMILY_ERASED', actor, familyId: actor.familyId });
-    const { carerIds, youngPersonIds } = await this.deps.families.erase(actor.familyId);
-    // Decisions' reasons name the child: they go with the rest of the family's data.
+    // Decisions' reasons name the child: they go first, while the family can still retry.
     await this.deps.eligibility.eraseFamilyDecisions(actor.familyId);
+    const { carerIds, youngPersonIds } = await this.deps.families.erase(actor.familyId);
     const emails = await this.deps.accounts.erase([...carerIds, ...youngPersonIds]);
     await this.deps.outbox.eraseMessagesTo(emails);
     return { userErrors: [] };

@@ -1,4 +1,4 @@
-import { signedIn, type GraphQLModule } from '../../graphql/module';
+import type { GraphQLModule } from '../../graphql/module';
 import { complianceFlagsVisible } from '../access/policy';
 import { encodeCursor } from './directory-search';
 import type { Listing } from './listing';
@@ -278,14 +278,13 @@ export const directoryGraphQL: GraphQLModule = {
         args: { input: unknown; first?: number | null; after?: string | null },
         context,
       ) => {
-        const { eligibleForChildId, ...input } = args.input as { eligibleForChildId?: string };
-        const only = eligibleForChildId
-          ? await context.services.eligibility.eligibleListingFilter(
-              signedIn(context),
-              eligibleForChildId,
-            )
-          : null;
-        const outcome = await context.services.directory.search(context.actor, input, args, only);
+        // The eligibility service narrows the search when a child is named.
+        const outcome = await context.services.eligibility.searchDirectory(
+          context.actor,
+          args.input,
+          args,
+          context,
+        );
         if (!outcome.result)
           return { userErrors: outcome.userErrors, results: null, place: null, markers: null };
         const { result } = outcome;

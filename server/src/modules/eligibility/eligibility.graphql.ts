@@ -121,11 +121,12 @@ export const eligibilityGraphQL: GraphQLModule = {
       publishedAsVersion: Int
     }
 
+    "Children (or checks) by outcome at one tier. In a preview, null means fewer than 5: small numbers could point at a child."
     type TierOutcomeCounts {
       tier: String!
-      eligible: Int!
-      needsAssessment: Int!
-      notEligible: Int!
+      eligible: Int
+      needsAssessment: Int
+      notEligible: Int
     }
 
     type TierPreview {
@@ -147,8 +148,8 @@ export const eligibilityGraphQL: GraphQLModule = {
       problems: [RuleSetProblem!]!
       comparedWith: EligibilityRuleSet
       childrenCompared: Int!
-      "Children with a different outcome at one tier or more."
-      childrenChanging: Int!
+      "Children with a different outcome at one tier or more; null means fewer than 5."
+      childrenChanging: Int
       tiers: [TierPreview!]!
       serviceTypeChanges: [ServiceTypeChange!]!
       "Services whose outcome would change for at least one child (first 50)."
@@ -299,6 +300,7 @@ export const eligibilityGraphQL: GraphQLModule = {
           signedIn(context),
           args.childId,
           listing.id,
+          context,
         ),
     },
     EligibilityDecision: {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { refuseChanges } from '../../platform/database';
 
@@ -81,6 +82,8 @@ export const EligibilityDecisionModel = model('EligibilityDecision', decisionSch
  */
 const anonymousCheckSchema = new Schema(
   {
+    // Random, unlike an ObjectId, which records the second it was made.
+    _id: { type: String, default: () => randomUUID() },
     ruleSetVersion: { type: Number, required: true },
     month: { type: String, required: true },
     district: { type: String, default: null },

@@ -107,11 +107,15 @@ export function previewChanges(
       before ? decideChild(before, child, today).tiers.map((t) => [t.code, t.outcome]) : [],
     );
     const now = decideChild(after, child, today).tiers;
-    for (const [code, outcome] of old)
-      addOutcome(beforeCounts.get(code) ?? emptyCounts(code), outcome);
-    let changing = false;
+    for (const [code, outcome] of old) {
+      const counts = beforeCounts.get(code);
+      if (counts) addOutcome(counts, outcome);
+    }
+    // A tier the child had an outcome at that no longer exists is a change too.
+    let changing = [...old.keys()].some((code) => !now.some((tier) => tier.code === code));
     for (const tier of now) {
-      addOutcome(afterCounts.get(tier.code) ?? emptyCounts(tier.code), tier.outcome);
+      const counts = afterCounts.get(tier.code);
+      if (counts) addOutcome(counts, tier.outcome);
       if (old.get(tier.code) !== tier.outcome) {
         changing = true;
         changedTiers.add(tier.code);
@@ -178,5 +182,21 @@ export function draftInputOf(ruleSet: RuleSet) {
         tier: r.tier,
       })),
     },
+  };
+}
+
+/** Counts from 1 to 4 could point at a child: the preview shows them as "fewer than 5" (null). */
+export const SMALLEST_COUNT_SHOWN = 5;
+
+export function suppressSmall(count: number): number | null {
+  return count > 0 && count < SMALLEST_COUNT_SHOWN ? null : count;
+}
+
+export function suppressSmallCounts(counts: TierCounts) {
+  return {
+    tier: counts.tier,
+    eligible: suppressSmall(counts.eligible),
+    needsAssessment: suppressSmall(counts.needsAssessment),
+    notEligible: suppressSmall(counts.notEligible),
   };
 }

@@ -15,6 +15,7 @@ import {
   needCodeSchema,
   homePostcodeSchema,
   ruleSetProblems,
+  ruleSetSchema,
   SOCIAL_CARE_ASSESSMENT_STATUSES,
   SUPPORT_NEEDED,
   type ChildDecision,
@@ -24,12 +25,14 @@ import {
   type RuleSetProblem,
   type ServiceDecision,
 } from '@harbour/shared';
+import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import { isDuplicateKey } from '../../platform/database';
 import type { Actor, SignedInActor } from '../access/actor';
-import { forbidden } from '../access/authorize';
+import { forbidden, unauthenticated } from '../access/authorize';
+import type { DirectorySearchOutcome } from '../directory/directory-search';
 import type { DirectoryService } from '../directory/directory.service';
 import type { Listing } from '../directory/listing';
 import type { FamiliesService } from '../families/families.service';
@@ -45,6 +48,8 @@ import {
   criterionToFlat,
   emptyCounts,
   previewChanges,
+  suppressSmall,
+  suppressSmallCounts,
   type FlatCriterion,
   type TierCounts,
 } from './eligibility.rules';
@@ -68,6 +73,7 @@ export interface RuleSetView {
   publishedAt: Date | null;
   basedOnVersion: number | null;
   publishedAsVersion: number | null;
+  organisationId: string | null;
 }
 
 export interface DecisionView {
@@ -159,6 +165,7 @@ function toView(
     publishedAt?: Date;
     basedOnVersion?: number | null;
     publishedVersion?: number | null;
+    organisation?: unknown;
   },
   status: 'DRAFT' | 'PUBLISHED',
 ): RuleSetView {
@@ -189,6 +196,16 @@ function toView(
     publishedAt: doc.publishedAt ?? null,
     basedOnVersion: doc.basedOnVersion ?? null,
     publishedAsVersion: status === 'DRAFT' ? (doc.publishedVersion ?? null) : null,
+    organisationId: doc.organisation ? String(doc.organisation) : null,
+  };
+}
+
+/** A draft's rules in the rule set's own shape, from its view. */
+function draftRules(view: RuleSetView): unknown {
+  return {
+    name: view.name,
+    tiers: view.tiers.map((tier) => ({ ...tier, criteria: tier.criteria.map(criterionFromFlat) })),
+    services: view.services,
   };
 }
 
@@ -204,7 +221,20 @@ function problemsAsUserErrors(problems: RuleSetProblem[]): UserError[] {
  * Eligibility: commissioners write and publish rule sets; families check a child (saved or
  * anonymous) against the published version and see which services fit, with reasons.
  */
+type StoredVersion = {
+  _id: number;
+  rules: unknown;
+  draft: Types.ObjectId;
+  publishedAt: Date;
+};
+
+type Judge = (listing: Listing) => ServiceDecision;
+
 export class EligibilityService {
+  private readonly versions = new Map<number, StoredVersion>();
+  /** Per GraphQL request: one evaluation of each child, however many services ask. */
+  private readonly judges = new WeakMap<object, Map<string, Promise<Judge | null>>>();
+
   constructor(
     private readonly deps: {
       families: FamiliesService;
@@ -214,14 +244,33 @@ export class EligibilityService {
 
   // ---- rule sets ------------------------------------------------------------------------
 
-  private async latestVersion() {
-    // A handful of documents, read in one round trip: FerretDB would read them all for a
-    // sort anyway.
-    const versions = await RuleSetVersionModel.find({}).lean();
-    return versions.reduce<(typeof versions)[number] | null>(
-      (latest, version) => (!latest || version._id > latest._id ? version : latest),
-      null,
-    );
+  /**
+   * The latest published version. Versions never change and are numbered without gaps, so
+   * they are kept once read; each call only asks whether the next number exists (an _id
+   * look-up), which is how a version published by another process is seen.
+   */
+  private async latestVersion(): Promise<StoredVersion | null> {
+    if (this.versions.size === 0) {
+      for (const version of await RuleSetVersionModel.find({}).lean()) {
+        this.versions.set(Number(version._id), version);
+      }
+    }
+    let latest = Math.max(0, ...this.versions.keys());
+    for (;;) {
+      const next = await RuleSetVersionModel.findById(latest + 1).lean();
+      if (!next) break;
+      latest += 1;
+      this.versions.set(latest, next);
+    }
+    return this.versions.get(latest) ?? null;
+  }
+
+  private async versionByNumber(version: number): Promise<StoredVersion | null> {
+    const known = this.versions.get(version);
+    if (known) return known;
+    const stored = await RuleSetVersionModel.findById(version).lean();
+    if (stored) this.versions.set(version, stored);
+    return stored;
   }
 
   /** The rules in force: the latest published version. */
@@ -238,12 +287,17 @@ export class EligibilityService {
   async ruleSetById(id: string): Promise<RuleSetView | null> {
     const version = /^v(\d{1,9})$/.exec(id);
     if (version) {
-      const doc = await RuleSetVersionModel.findById(Number(version[1])).lean();
+      const doc = await this.versionByNumber(Number(version[1]));
       return doc ? toView(doc, 'PUBLISHED') : null;
     }
     if (!Types.ObjectId.isValid(id)) return null;
     const draft = await RuleSetDraftModel.findById(id).lean();
-    return draft ? toView(draft, 'DRAFT') : null;
+    if (!draft) return null;
+    // A published draft shows the rules as published, whatever a late save wrote to it.
+    const published = draft.publishedVersion
+      ? await this.versionByNumber(draft.publishedVersion)
+      : null;
+    return toView(published ? { ...draft, rules: published.rules } : draft, 'DRAFT');
   }
 
   async ruleSets(actor: SignedInActor): Promise<RuleSetView[]> {
@@ -262,9 +316,12 @@ export class EligibilityService {
 
   async ruleSet(actor: SignedInActor, id: string): Promise<RuleSetView | null> {
     const view = await this.ruleSetById(id);
-    if (view?.status === 'DRAFT') {
-      const draft = await RuleSetDraftModel.findById(id).lean();
-      if (actor.role !== 'ADMIN' && !this.mayEdit(actor, draft?.organisation)) throw forbidden();
+    if (
+      view?.status === 'DRAFT' &&
+      actor.role !== 'ADMIN' &&
+      !this.mayEdit(actor, view.organisationId)
+    ) {
+      throw forbidden();
     }
     return view;
   }
@@ -325,21 +382,39 @@ export class EligibilityService {
     return { userErrors: [], ruleSet: toView(created.toObject(), 'DRAFT') };
   }
 
+  /**
+   * Publishes a draft as the version after the one it started from. The number is claimed by
+   * inserting it, so two publishes at once cannot both win; a draft started from an older
+   * version than the one in force is refused rather than undoing that version's changes; and
+   * publishing the same draft twice (a double click, a retry after a crash) gives back the
+   * version it already became.
+   */
   async publish(
     actor: SignedInActor,
     draftId: string,
   ): Promise<{ userErrors: UserError[]; ruleSet: RuleSetView | null }> {
-    const draft = await this.openDraft(actor, draftId);
-    if ('userError' in draft) return { userErrors: [draft.userError], ruleSet: null };
-    const problems = ruleSetProblems(draft.rules);
-    if (problems.length > 0) return { userErrors: problemsAsUserErrors(problems), ruleSet: null };
-
-    // The next number, claimed by inserting it: a concurrent publish gets the one after.
-    for (let attempt = 0; attempt < 5; attempt += 1) {
-      const latest = await this.latestVersion();
-      const version = (latest ? Number(latest._id) : 0) + 1;
+    const draft = Types.ObjectId.isValid(draftId)
+      ? await RuleSetDraftModel.findById(draftId).lean()
+      : null;
+    if (!draft || !this.mayEdit(actor, draft.organisation)) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'ruleSetId'],
+            message: 'There is no draft with this id',
+            code: 'NOT_FOUND',
+          },
+        ],
+        ruleSet: null,
+      };
+    }
+    const version = (draft.basedOnVersion ?? 0) + 1;
+    const already = await this.versionByNumber(version);
+    if (draft.publishedVersion == null && !already) {
+      const problems = ruleSetProblems(draft.rules);
+      if (problems.length > 0) return { userErrors: problemsAsUserErrors(problems), ruleSet: null };
       try {
-        const created = await RuleSetVersionModel.create({
+        await RuleSetVersionModel.create({
           _id: version,
           organisation: draft.organisation,
           rules: draft.rules,
@@ -347,36 +422,40 @@ export class EligibilityService {
           publishedAt: new Date(),
           publishedBy: actor.accountId,
         });
-        await RuleSetDraftModel.updateOne(
-          { _id: draft._id },
-          { $set: { publishedVersion: version } },
-        );
-        return { userErrors: [], ruleSet: toView(created.toObject(), 'PUBLISHED') };
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
       }
     }
-    return {
-      userErrors: [
-        {
-          field: null,
-          message: 'Several rule sets were published at the same moment: publish again',
-          code: 'CONFLICT',
-        },
-      ],
-      ruleSet: null,
-    };
+    const published = await this.versionByNumber(version);
+    if (!published || String(published.draft) !== String(draft._id)) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'ruleSetId'],
+            message: `Version ${version} was published after this draft was started${draft.basedOnVersion ? ` from version ${draft.basedOnVersion}` : ''}. Start a new draft from version ${version} so its changes are not lost.`,
+            code: 'OUTDATED',
+          },
+        ],
+        ruleSet: null,
+      };
+    }
+    await RuleSetDraftModel.updateOne({ _id: draft._id }, { $set: { publishedVersion: version } });
+    return { userErrors: [], ruleSet: toView(published, 'PUBLISHED') };
   }
 
   /** What publishing a draft would change, against the version in force. */
   async preview(actor: SignedInActor, draftId: string) {
     const draft = await this.ruleSet(actor, draftId);
     if (!draft) throw forbidden('There is no rule set with this id that you can see');
-    const stored = (await RuleSetDraftModel.findById(draftId).lean())?.rules;
-    const problems = ruleSetProblems(stored);
+    if (draft.status !== 'DRAFT') {
+      throw new GraphQLError(`Version ${draft.version} is already published: preview a draft`, {
+        extensions: { code: 'BAD_USER_INPUT' },
+      });
+    }
     const current = await this.publishedRules();
     const comparedWith = current ? await this.ruleSetById(versionId(current.version)) : null;
-    if (problems.length > 0) {
+    const parsed = ruleSetSchema.safeParse(draftRules(draft));
+    if (draft.problems.length > 0 || !parsed.success) {
       return {
         problems: draft.problems,
         comparedWith,
@@ -389,12 +468,7 @@ export class EligibilityService {
       };
     }
     const children = await this.deps.families.eligibilityFactsOfEveryChild();
-    const preview = previewChanges(
-      current?.rules ?? null,
-      stored as RuleSet,
-      children,
-      londonToday(),
-    );
+    const preview = previewChanges(current?.rules ?? null, parsed.data, children, londonToday());
     const listings = await this.deps.directory.allListings();
     const changing = listings.filter((listing) => preview.serviceTypeAffected(listing.type));
     const countByType = new Map<string, number>();
@@ -405,8 +479,12 @@ export class EligibilityService {
       problems: [],
       comparedWith,
       childrenCompared: preview.childrenCompared,
-      childrenChanging: preview.childrenChanging,
-      tiers: preview.tiers,
+      childrenChanging: suppressSmall(preview.childrenChanging),
+      tiers: preview.tiers.map((tier) => ({
+        ...tier,
+        before: tier.before && suppressSmallCounts(tier.before),
+        after: suppressSmallCounts(tier.after),
+      })),
       serviceTypeChanges: preview.serviceTypeChanges.map((change) => ({
         ...change,
         services: countByType.get(change.serviceType) ?? 0,
@@ -517,28 +595,61 @@ export class EligibilityService {
   }
 
   /** One child against one service, for its page. */
-  async serviceEligibility(actor: SignedInActor, childId: string, listingId: string) {
+  /**
+   * One child against one service, for its page or a search result. `request` (the GraphQL
+   * context) lets every service in one response share one evaluation of the child.
+   */
+  async serviceEligibility(
+    actor: SignedInActor,
+    childId: string,
+    listingId: string,
+    request: object,
+  ) {
     const listing = await this.deps.directory.listingById(listingId);
-    const judge = await this.judgeFor(actor, childId);
+    const judge = await this.judgeFor(actor, childId, request);
     if (!listing || !judge) return null;
-    const result = judge(listing);
-    return { listing, ...result };
+    return { listing, ...judge(listing) };
   }
 
-  /** A search filter keeping the services a child is eligible for. */
-  async eligibleListingFilter(actor: SignedInActor, childId: string) {
-    const judge = await this.judgeFor(actor, childId);
-    return (listing: Listing) => judge?.(listing).outcome === 'ELIGIBLE';
+  /** The directory search, kept to the services a child is eligible for when one is named. */
+  async searchDirectory(
+    actor: Actor,
+    input: unknown,
+    page: { first?: number | null; after?: string | null },
+    request: object,
+  ): Promise<DirectorySearchOutcome> {
+    const { eligibleForChildId, ...search } = (input ?? {}) as {
+      eligibleForChildId?: string | null;
+    };
+    if (!eligibleForChildId) return this.deps.directory.search(actor, search, page);
+    if (actor.kind !== 'account') throw unauthenticated();
+    const judge = await this.judgeFor(actor, eligibleForChildId, request);
+    if (!judge) return { userErrors: [noRules()], result: null, place: null, markers: [] };
+    return this.deps.directory.search(
+      actor,
+      search,
+      page,
+      (listing) => judge(listing).outcome === 'ELIGIBLE',
+    );
   }
 
-  private async judgeFor(actor: SignedInActor, childId: string) {
-    const child = await this.deps.families.eligibilityFactsFor(actor, childId);
-    const published = await this.publishedRules();
-    if (!published) return null;
-    const today = londonToday();
-    const decision = decideChild(published.rules, child.facts, today);
-    return (listing: Listing) =>
-      decideService(published.rules, decision, child.facts, listing, today);
+  private judgeFor(actor: SignedInActor, childId: string, request: object): Promise<Judge | null> {
+    const judges = this.judges.get(request) ?? new Map<string, Promise<Judge | null>>();
+    this.judges.set(request, judges);
+    const known = judges.get(childId);
+    if (known) return known;
+    const judge = (async () => {
+      const child = await this.deps.families.eligibilityFactsFor(actor, childId);
+      const published = await this.publishedRules();
+      if (!published) return null;
+      const today = londonToday();
+      const decision = decideChild(published.rules, child.facts, today);
+      return remembered((listing) =>
+        decideService(published.rules, decision, child.facts, listing, today),
+      );
+    })();
+    judges.set(childId, judge);
+    return judge;
   }
 
   private async servicesNear(
@@ -547,35 +658,32 @@ export class EligibilityService {
     facts: EligibilityFacts,
     today: string,
   ): Promise<Pick<CheckPayload, 'services' | 'eligibleServiceCount'>> {
-    const decided = new Map<string, ServiceDecision>();
-    const judge = (listing: Listing) => {
-      let result = decided.get(listing.id);
-      if (!result) {
-        result = decideService(rules, decision, facts, listing, today);
-        decided.set(listing.id, result);
-      }
-      return result;
-    };
+    const judge = remembered((listing) => decideService(rules, decision, facts, listing, today));
     const anonymous: Actor = { kind: 'anonymous', rejectedCredentials: false };
-    const outcome = await this.deps.directory.search(
-      anonymous,
-      facts.homePostcode ? { near: { postcode: facts.homePostcode, radiusKm: NEARBY_KM } } : {},
-      { first: 100 },
-      (listing) => RESULT_OUTCOMES.includes(judge(listing).outcome),
-    );
-    const hits = outcome.result?.hits ?? [];
+    const searchFor = async (outcomes: Outcome[], first: number) => {
+      const only = (listing: Listing) => outcomes.includes(judge(listing).outcome);
+      const near = facts.homePostcode
+        ? await this.deps.directory.search(
+            anonymous,
+            { near: { postcode: facts.homePostcode, radiusKm: NEARBY_KM } },
+            { first },
+            only,
+          )
+        : null;
+      // A postcode the directory cannot place: all of Devon rather than nothing.
+      return near?.result ? near : this.deps.directory.search(anonymous, {}, { first }, only);
+    };
+    const found = await searchFor(RESULT_OUTCOMES, 100);
     const rank = (o: Outcome) => RESULT_OUTCOMES.indexOf(o);
-    const services = hits
+    const services = (found.result?.hits ?? [])
       .map((hit) => ({
         listing: { ...hit.listing, distanceKm: hit.distanceKm },
         ...judge(hit.listing),
       }))
       .sort((a, b) => rank(a.outcome) - rank(b.outcome))
       .slice(0, SERVICES_SHOWN);
-    const eligibleServiceCount = outcome.markers.filter(
-      (hit) => judge(hit.listing).outcome === 'ELIGIBLE',
-    ).length;
-    return { services, eligibleServiceCount };
+    const eligible = await searchFor(['ELIGIBLE'], 1);
+    return { services, eligibleServiceCount: eligible.result?.total ?? 0 };
   }
 
   private view(
@@ -619,6 +727,18 @@ export class EligibilityService {
         .sort((a, b) => b.checks - a.checks || a.district.localeCompare(b.district)),
     };
   }
+}
+
+/** A judge that decides each listing once, however often it is asked. */
+function remembered(judge: Judge): Judge {
+  const decided = new Map<string, ServiceDecision>();
+  return (listing) => {
+    const known = decided.get(listing.id);
+    if (known) return known;
+    const decision = judge(listing);
+    decided.set(listing.id, decision);
+    return decision;
+  };
 }
 
 function noRules(): UserError {

@@ -510,6 +510,8 @@ export class FamiliesService {
   async erase(familyId: string): Promise<{ carerIds: string[]; youngPersonIds: string[] }> {
     const family = await FamilyModel.findById(familyId).lean();
     const children = await ChildModel.find({ family: familyId }).lean();
+    // The versions first: they hold every past copy of the record.
+    await ChildVersionModel.deleteMany({ family: familyId });
     await ChildModel.updateMany(
       { family: familyId },
       {
@@ -523,7 +525,6 @@ export class FamiliesService {
         },
       },
     );
-    await ChildVersionModel.deleteMany({ family: familyId });
     await FamilyModel.updateOne({ _id: familyId }, { $set: { erasedAt: new Date() } });
     return {
       carerIds: (family?.carers ?? []).map(String),
