@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import { FamilyInformationLinks } from '../families/family/FamilyInformationLinks';
+import { SummaryList } from '../govuk/SummaryList';
 import { usePageTitle } from '../shell/usePageTitle';
 import { useSignedInViewer } from './RequireSignIn';
 import { isFamilyRole, roleNames } from './viewer';
@@ -19,14 +20,7 @@ export function AccountPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">Your account</h1>
-        <dl className="govuk-summary-list">
-          {rows.map(({ key, value }) => (
-            <div key={key} className="govuk-summary-list__row">
-              <dt className="govuk-summary-list__key">{key}</dt>
-              <dd className="govuk-summary-list__value">{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <SummaryList rows={rows} />
 
         {isFamilyRole(viewer.role) && <FamilyInformationLinks />}
 

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formErrorsFrom, type FormError } from '../api/userErrors';
 import { formatDateTime } from '../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../govuk/form';
+import { SummaryList } from '../govuk/SummaryList';
 import { TextInput } from '../govuk/TextInput';
 import { useFocusHeadingOnChange } from '../shell/useFocusHeadingOnNavigate';
 import { NewPasswordFields } from './NewPasswordFields';
@@ -247,9 +248,11 @@ function Page({ children }: { children: ReactNode }) {
 
 /** Who sent the invitation, what it is for, and the address it belongs to. */
 function InvitationDetails({ invitation }: { invitation: Invitation }) {
+  // Names and email addresses can be one long word, which would widen the page on a phone.
+  const valueClassName = 'govuk-!-text-break-word';
   const rows = [
-    { key: 'Invited by', value: invitation.inviterName },
-    { key: 'Email address', value: invitation.email },
+    { key: 'Invited by', value: invitation.inviterName, valueClassName },
+    { key: 'Email address', value: invitation.email, valueClassName },
     { key: 'Invitation expires', value: formatDateTime(new Date(invitation.expiresAt)) },
   ];
   return (
@@ -257,14 +260,7 @@ function InvitationDetails({ invitation }: { invitation: Invitation }) {
       <p className="govuk-body-l">
         {invitation.inviterName} has invited you to {purposeOf(invitation)} on Harbour.
       </p>
-      <dl className="govuk-summary-list">
-        {rows.map(({ key, value }) => (
-          <div key={key} className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">{key}</dt>
-            <dd className="govuk-summary-list__value govuk-!-text-break-word">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <SummaryList rows={rows} />
     </>
   );
 }

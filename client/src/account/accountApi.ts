@@ -1,5 +1,5 @@
-import { GraphQLRequestError, graphqlRequest } from '../api/graphql';
-import type { UserError } from '../api/userErrors';
+import { graphqlRequest } from '../api/graphql';
+import { userErrorFields, userErrorsOf, type UserError } from '../api/userErrors';
 
 // Each input is written out field by field, so these documents depend only on the field names
 // in the API contract, not on what the server calls its input types.
@@ -7,11 +7,7 @@ import type { UserError } from '../api/userErrors';
 const signUpMutation = /* GraphQL */ `
   mutation AccountSignUp($email: String!, $password: String!, $displayName: String!) {
     accountSignUp(input: { email: $email, password: $password, displayName: $displayName }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
     }
   }
 `;
@@ -19,11 +15,7 @@ const signUpMutation = /* GraphQL */ `
 const emailVerifyMutation = /* GraphQL */ `
   mutation AccountEmailVerify($token: String!) {
     accountEmailVerify(input: { token: $token }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       account {
         id
       }
@@ -34,11 +26,7 @@ const emailVerifyMutation = /* GraphQL */ `
 const signInMutation = /* GraphQL */ `
   mutation AccountSignIn($email: String!, $password: String!, $totp: String) {
     accountSignIn(input: { email: $email, password: $password, totp: $totp }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       account {
         id
       }
@@ -49,11 +37,7 @@ const signInMutation = /* GraphQL */ `
 const signOutMutation = /* GraphQL */ `
   mutation AccountSignOut {
     accountSignOut {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
     }
   }
 `;
@@ -61,11 +45,7 @@ const signOutMutation = /* GraphQL */ `
 const signOutEverywhereMutation = /* GraphQL */ `
   mutation AccountSignOutEverywhere {
     accountSignOutEverywhere {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
     }
   }
 `;
@@ -73,11 +53,7 @@ const signOutEverywhereMutation = /* GraphQL */ `
 const passwordResetRequestMutation = /* GraphQL */ `
   mutation AccountPasswordResetRequest($email: String!) {
     accountPasswordResetRequest(input: { email: $email }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
     }
   }
 `;
@@ -85,11 +61,7 @@ const passwordResetRequestMutation = /* GraphQL */ `
 const passwordResetMutation = /* GraphQL */ `
   mutation AccountPasswordReset($token: String!, $password: String!) {
     accountPasswordReset(input: { token: $token, password: $password }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       account {
         id
       }
@@ -99,14 +71,6 @@ const passwordResetMutation = /* GraphQL */ `
 
 type Payload = { userErrors: UserError[] };
 type AccountPayload = Payload & { account: { id: string } | null };
-
-/** The payload's userErrors, none meaning it worked; a payload with neither is the API's fault. */
-function userErrorsOf(operation: string, { userErrors, account }: AccountPayload): UserError[] {
-  if (userErrors.length === 0 && !account) {
-    throw new GraphQLRequestError(`${operation} returned neither an account nor userErrors`);
-  }
-  return userErrors;
-}
 
 /** Asks for a family account. It answers the same whether or not the address is registered. */
 export async function signUp(input: {
@@ -122,7 +86,11 @@ export async function verifyEmail(token: string): Promise<UserError[]> {
   const data = await graphqlRequest<{ accountEmailVerify: AccountPayload }>(emailVerifyMutation, {
     token,
   });
-  return userErrorsOf('accountEmailVerify', data.accountEmailVerify);
+  return userErrorsOf(
+    'accountEmailVerify',
+    data.accountEmailVerify,
+    data.accountEmailVerify.account,
+  );
 }
 
 /** Starts a session (the server sets its cookie); the userErrors say why it could not. */
@@ -132,7 +100,7 @@ export async function signIn(input: {
   totp: string | null;
 }): Promise<UserError[]> {
   const data = await graphqlRequest<{ accountSignIn: AccountPayload }>(signInMutation, input);
-  return userErrorsOf('accountSignIn', data.accountSignIn);
+  return userErrorsOf('accountSignIn', data.accountSignIn, data.accountSignIn.account);
 }
 
 /** Ends this session, or with `everywhere` every session the account has. */
@@ -164,5 +132,9 @@ export async function resetPassword(input: {
     passwordResetMutation,
     input,
   );
-  return userErrorsOf('accountPasswordReset', data.accountPasswordReset);
+  return userErrorsOf(
+    'accountPasswordReset',
+    data.accountPasswordReset,
+    data.accountPasswordReset.account,
+  );
 }

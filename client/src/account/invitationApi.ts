@@ -1,5 +1,5 @@
-import { GraphQLRequestError, graphqlRequest } from '../api/graphql';
-import type { UserError } from '../api/userErrors';
+import { graphqlRequest } from '../api/graphql';
+import { userErrorFields, userErrorsOf, type UserError } from '../api/userErrors';
 
 export type InvitationKind = 'CARER' | 'YOUNG_PERSON' | 'STAFF' | 'COMMISSIONER';
 
@@ -39,11 +39,7 @@ const invitationAcceptMutation = /* GraphQL */ `
     invitationAccept(
       input: { token: $token, displayName: $displayName, password: $password, totp: $totp }
     ) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       account {
         id
       }
@@ -72,8 +68,5 @@ export async function acceptInvitation(input: {
   const { invitationAccept } = await graphqlRequest<{
     invitationAccept: { userErrors: UserError[]; account: { id: string } | null };
   }>(invitationAcceptMutation, input);
-  if (invitationAccept.userErrors.length === 0 && !invitationAccept.account) {
-    throw new GraphQLRequestError('invitationAccept returned neither an account nor userErrors');
-  }
-  return invitationAccept.userErrors;
+  return userErrorsOf('invitationAccept', invitationAccept, invitationAccept.account);
 }

@@ -1,6 +1,6 @@
-import { Link } from 'react-router';
 import { FormErrorSummary } from '../govuk/form';
 import { SuccessBanner } from '../govuk/NotificationBanner';
+import { SummaryCard } from '../govuk/SummaryList';
 import { consolePathFor } from '../providers/console/useConsole';
 import { usePageTitle } from '../shell/usePageTitle';
 import { fetchOrganisationsAwaitingVerification, verifyOrganisation } from './adminApi';
@@ -34,24 +34,24 @@ export function AdminProvidersPage() {
             <p className="govuk-body">No organisations are waiting for verification.</p>
           ) : (
             state.data.map((organisation) => (
-              <div key={organisation.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h2 className="govuk-summary-card__title">{organisation.name}</h2>
-                  <div className="govuk-summary-card__actions">
-                    <Link to={consolePathFor(organisation.id)} className="govuk-link">
-                      See details
-                      <span className="govuk-visually-hidden"> of {organisation.name}</span>
-                    </Link>
-                  </div>
-                </div>
-                <div className="govuk-summary-card__content">
-                  <DecisionForm
-                    subject={organisation.name}
-                    approveLabel="Verify"
-                    onDecide={(event, decision) => decide(event, organisation, decision)}
-                  />
-                </div>
-              </div>
+              <SummaryCard
+                key={organisation.id}
+                title={organisation.name}
+                headingLevel={2}
+                actions={[
+                  {
+                    text: 'See details',
+                    path: consolePathFor(organisation.id),
+                    visuallyHiddenText: `of ${organisation.name}`,
+                  },
+                ]}
+              >
+                <DecisionForm
+                  subject={organisation.name}
+                  approveLabel="Verify"
+                  onDecide={(event, decision) => decide(event, organisation, decision)}
+                />
+              </SummaryCard>
             ))
           ))}
         {state.status === 'failed' && (

@@ -1,5 +1,6 @@
 import { FormErrorSummary } from '../govuk/form';
 import { SuccessBanner } from '../govuk/NotificationBanner';
+import { SummaryCard } from '../govuk/SummaryList';
 import { RegistrationRequestSummary } from '../providers/console/registrations';
 import { usePageTitle } from '../shell/usePageTitle';
 import {
@@ -37,27 +38,22 @@ export function AdminRegistrationsPage() {
             <p className="govuk-body">No registration changes are waiting to be checked.</p>
           ) : (
             state.data.map((request) => (
-              <div key={request.id} className="govuk-summary-card">
-                <div className="govuk-summary-card__title-wrapper">
-                  <h2 className="govuk-summary-card__title">{describe(request)}</h2>
-                </div>
-                <div className="govuk-summary-card__content">
-                  <RegistrationRequestSummary
-                    registration={request.registration}
-                    registeredBody={
-                      request.locationName
-                        ? `${request.locationName}, a location of ${request.organisationName}`
-                        : request.organisationName
-                    }
-                    sentAt={request.createdAt}
-                  />
-                  <DecisionForm
-                    subject={describe(request)}
-                    approveLabel="Approve"
-                    onDecide={(event, decision) => decide(event, request, decision)}
-                  />
-                </div>
-              </div>
+              <SummaryCard key={request.id} title={describe(request)} headingLevel={2}>
+                <RegistrationRequestSummary
+                  registration={request.registration}
+                  registeredBody={
+                    request.locationName
+                      ? `${request.locationName}, a location of ${request.organisationName}`
+                      : request.organisationName
+                  }
+                  sentAt={request.createdAt}
+                />
+                <DecisionForm
+                  subject={describe(request)}
+                  approveLabel="Approve"
+                  onDecide={(event, decision) => decide(event, request, decision)}
+                />
+              </SummaryCard>
             ))
           ))}
         {state.status === 'failed' && (

@@ -1,18 +1,10 @@
 import { graphqlRequest } from '../api/graphql';
-import type { UserError } from '../api/userErrors';
+import { userErrorFields, type UserError } from '../api/userErrors';
 import {
   registrationFields,
   type Organisation,
   type RegistrationChangeRequest,
 } from '../providers/console/consoleApi';
-
-const userErrorFields = /* GraphQL */ `
-  userErrors {
-    field
-    message
-    code
-  }
-`;
 
 const awaitingVerificationQuery = /* GraphQL */ `
   query OrganisationsAwaitingVerification {

@@ -1,3 +1,5 @@
+import { GraphQLRequestError } from './graphql';
+
 /** A mistake the person can fix, as every Harbour mutation payload returns it. */
 export type UserError = {
   /** Path to the input field, such as ["input", "email"]; null when it is about the whole input. */
@@ -5,6 +7,30 @@ export type UserError = {
   message: string;
   code: string;
 };
+
+/** The selection of a mutation payload's userErrors, spliced into each operation. */
+export const userErrorFields = /* GraphQL */ `
+  userErrors {
+    field
+    message
+    code
+  }
+`;
+
+/**
+ * The payload's userErrors, none meaning it worked; a payload with neither userErrors nor the
+ * `result` the operation makes is the API's fault.
+ */
+export function userErrorsOf(
+  operation: string,
+  payload: { userErrors: UserError[] },
+  result: unknown,
+): UserError[] {
+  if (payload.userErrors.length === 0 && result == null) {
+    throw new GraphQLRequestError(`${operation} returned neither a result nor userErrors`);
+  }
+  return payload.userErrors;
+}
 
 /** A problem to show on a form: `field` names the question, or is null for the form as a whole. */
 export type FormError<Field extends string> = { field: Field | null; message: string };

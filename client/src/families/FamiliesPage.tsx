@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { isFamilyRole } from '../account/viewer';
 import { useViewer } from '../account/ViewerProvider';
+import { StartButton } from '../govuk/StartButton';
 import { AudienceLandingPage } from '../shell/AudienceLandingPage';
 
 export function FamiliesPage() {
@@ -29,21 +30,7 @@ export function FamiliesPage() {
           <p className="govuk-body">
             You can create a family account now and add your children, ready for when booking opens.
           </p>
-          {/* A link, not a button: it goes to another page. Styled as GOV.UK's start button. */}
-          <Link to="/sign-up" className="govuk-button govuk-button--start" draggable="false">
-            Create account
-            <svg
-              className="govuk-button__start-icon"
-              xmlns="http://www.w3.org/2000/svg"
-              width="17.5"
-              height="19"
-              viewBox="0 0 33 40"
-              aria-hidden="true"
-              focusable="false"
-            >
-              <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-            </svg>
-          </Link>
+          <StartButton to="/sign-up">Create account</StartButton>
           <p className="govuk-body">
             Already have an account?{' '}
             <Link to="/sign-in" className="govuk-link">

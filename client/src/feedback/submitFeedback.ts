@@ -1,15 +1,12 @@
 import type { FeedbackInput, FeedbackRating } from '@harbour/shared';
 import { GraphQLRequestError, graphqlRequest } from '../api/graphql';
+import { userErrorFields } from '../api/userErrors';
 import { feedbackFieldAt, type FeedbackError } from './feedback';
 
 const feedbackSubmitMutation = /* GraphQL */ `
   mutation FeedbackSubmit($input: FeedbackSubmitInput!) {
     feedbackSubmit(input: $input) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       feedback {
         id
         rating

@@ -4,6 +4,8 @@ import { ErrorMessage } from './ErrorMessage';
 type CharacterCountProps = {
   id: string;
   label: string;
+  /** Small for a question revealed under a choice; medium for one on a form page. */
+  labelSize?: 's' | 'm';
   hint?: string;
   maxLength: number;
   value: string;
@@ -21,6 +23,7 @@ const announceDelayMs = 1000;
 export function CharacterCount({
   id,
   label,
+  labelSize = 'm',
   hint,
   maxLength,
   value,
@@ -41,7 +44,7 @@ export function CharacterCount({
     <div
       className={`govuk-form-group govuk-character-count${error ? ' govuk-form-group--error' : ''}`}
     >
-      <label className="govuk-label govuk-label--m" htmlFor={id}>
+      <label className={`govuk-label govuk-label--${labelSize}`} htmlFor={id}>
         {label}
       </label>
       {hint && (

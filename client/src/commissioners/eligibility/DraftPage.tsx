@@ -87,37 +87,24 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
         <span className="govuk-caption-l">Eligibility rules</span>
         <h1 className="govuk-heading-l">Draft: {draft.name || 'no name yet'}</h1>
 
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Name</dt>
-            <dd className="govuk-summary-list__value">{draft.name}</dd>
-            {canChange && (
-              <dd className="govuk-summary-list__actions">
-                <Link to={draftPath(draft.id, '/name')} className="govuk-link">
-                  Change<span className="govuk-visually-hidden"> name</span>
-                </Link>
-              </dd>
-            )}
-          </div>
-          <div
-            className={`govuk-summary-list__row${canChange ? ' govuk-summary-list__row--no-actions' : ''}`}
-          >
-            <dt className="govuk-summary-list__key">Started from</dt>
-            <dd className="govuk-summary-list__value">
-              {draft.basedOnVersion
+        <SummaryList
+          rows={[
+            {
+              key: 'Name',
+              value: draft.name,
+              action: canChange
+                ? { text: 'Change', path: draftPath(draft.id, '/name') }
+                : undefined,
+            },
+            {
+              key: 'Started from',
+              value: draft.basedOnVersion
                 ? `Version ${draft.basedOnVersion}`
-                : 'Nothing: a new statement'}
-            </dd>
-          </div>
-          <div
-            className={`govuk-summary-list__row${canChange ? ' govuk-summary-list__row--no-actions' : ''}`}
-          >
-            <dt className="govuk-summary-list__key">Last saved</dt>
-            <dd className="govuk-summary-list__value">
-              {formatDateTime(new Date(draft.updatedAt))}
-            </dd>
-          </div>
-        </dl>
+                : 'Nothing: a new statement',
+            },
+            { key: 'Last saved', value: formatDateTime(new Date(draft.updatedAt)) },
+          ]}
+        />
 
         <h2 className="govuk-heading-m">Tiers</h2>
         <p className="govuk-body">

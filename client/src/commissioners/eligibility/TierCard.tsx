@@ -1,10 +1,5 @@
 import type { ReactNode } from 'react';
-import {
-  NotGiven,
-  SummaryCard,
-  SummaryList,
-  type SummaryCardAction,
-} from '../../govuk/SummaryList';
+import { NotGiven, SummaryCard, SummaryList, type SummaryAction } from '../../govuk/SummaryList';
 import type { Tier } from './eligibilityApi';
 import { describeCriterion } from './ruleWords';
 
@@ -14,7 +9,7 @@ type TierCardProps = {
   /** Every tier of the rule set, for rules that name another tier. */
   tiers: readonly Tier[];
   /** Links in the card's title bar, such as Change and Remove; none to only read. */
-  actions?: readonly SummaryCardAction[];
+  actions?: readonly SummaryAction[];
   /** Below the answers, such as buttons to move the tier. */
   children?: ReactNode;
 };

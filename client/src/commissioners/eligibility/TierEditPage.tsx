@@ -173,6 +173,7 @@ function TierForm({ draft, index, tier }: TierFormProps) {
       <CharacterCount
         id={`${kind}-advice`}
         label={`Advice to families who do not meet the ${ruleName(kind)} (optional)`}
+        labelSize="s"
         hint="What they can do instead, or who can help. Families see it when their child does not meet this rule."
         maxLength={ADVICE_MAX_LENGTH}
         value={answers.advice[kind]}

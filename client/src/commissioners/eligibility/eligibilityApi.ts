@@ -1,5 +1,5 @@
 import { graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, type UserError } from '../../api/userErrors';
 
 /** A criterion as the API carries it: one flat shape for every field. */
 export type Criterion = {
@@ -62,14 +62,6 @@ export type RulePreview = {
   servicesChanging: { id: string; name: string; providerName: string; type: string }[];
   servicesChangingCount: number;
 };
-
-const userErrorFields = /* GraphQL */ `
-  userErrors {
-    field
-    message
-    code
-  }
-`;
 
 const ruleSetFields = /* GraphQL */ `
   id

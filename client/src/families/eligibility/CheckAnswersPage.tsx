@@ -12,8 +12,9 @@ import { Link, Navigate, useNavigate } from 'react-router';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatCalendarDate } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { AnswerList, Labels, needLabel, type AnswerRow } from './AnswerList';
+import { Labels, needLabel } from './Labels';
 import {
   checkInputFrom,
   questionPath,
@@ -65,7 +66,7 @@ export function CheckAnswersPage() {
           fieldId={changeLinkId}
         />
         <h1 className="govuk-heading-l">Check your answers</h1>
-        <AnswerList rows={answerRows(answers)} />
+        <SummaryList rows={answerRows(answers)} />
 
         <h2 className="govuk-heading-m">Now check your child’s eligibility</h2>
         <p className="govuk-body">
@@ -99,13 +100,17 @@ export function CheckAnswersPage() {
   );
 }
 
-function answerRows(answers: CheckerAnswers): AnswerRow[] {
+function answerRows(answers: CheckerAnswers): SummaryRow[] {
   const linked = new Set<Question>();
-  const row = (question: Question, key: string, value: AnswerRow['value']): AnswerRow => {
+  const row = (question: Question, key: string, value: SummaryRow['value']): SummaryRow => {
     // An error about a question links to its first row's Change link.
     const id = linked.has(question) ? undefined : changeLinkId(question);
     linked.add(question);
-    return { key, value, change: { path: questionPath(question, { isChange: true }), id } };
+    return {
+      key,
+      value,
+      action: { text: 'Change', path: questionPath(question, { isChange: true }), id },
+    };
   };
   const details = answers.supportDetails ?? { communication: [], mobility: [], health: [] };
   const assessment = answers.socialCareAssessment ?? 'NONE';

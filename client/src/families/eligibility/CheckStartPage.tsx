@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { isFamilyRole } from '../../account/viewer';
 import { useViewer } from '../../account/ViewerProvider';
+import { StartButton } from '../../govuk/StartButton';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { questionPath } from './checkerAnswers';
 import { usePublishedRules } from './EligibilityCheckerProvider';
@@ -56,25 +57,7 @@ export function CheckStartPage() {
           The council makes the final decision about support. This check explains its rules and
           points you to the right people.
         </p>
-        {/* A link, not a button: it goes to another page. Styled as GOV.UK's start button. */}
-        <Link
-          to={questionPath('date-of-birth')}
-          className="govuk-button govuk-button--start"
-          draggable="false"
-        >
-          Start now
-          <svg
-            className="govuk-button__start-icon"
-            xmlns="http://www.w3.org/2000/svg"
-            width="17.5"
-            height="19"
-            viewBox="0 0 33 40"
-            aria-hidden="true"
-            focusable="false"
-          >
-            <path fill="currentColor" d="M0 0h13l20 20-20 20H0l20-20z" />
-          </svg>
-        </Link>
+        <StartButton to={questionPath('date-of-birth')}>Start now</StartButton>
 
         {savedChildren.length > 0 && (
           <>

@@ -15,12 +15,13 @@ import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
 import { focusNonInteractive } from '../../shell/focus';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { AnswerList, Labels, needLabel, type AnswerRow } from './AnswerList';
+import { Labels, needLabel } from './Labels';
 import {
   checkSavedChild,
   fetchChildForCheck,
@@ -79,7 +80,7 @@ function ChildCheck({ child, tierNames, onChecked }: ChildCheckProps) {
           We check {name}’s profile against the council’s published short breaks rules. The check
           uses these facts:
         </p>
-        <AnswerList rows={profileRows(child, tierNames)} />
+        <SummaryList rows={profileRows(child, tierNames)} />
         <p className="govuk-body">
           <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
             Change {name}’s profile
@@ -154,7 +155,7 @@ function PreviousChecks({
   );
 }
 
-function profileRows(child: ChildForCheck, tierNames: ReadonlyMap<string, string>): AnswerRow[] {
+function profileRows(child: ChildForCheck, tierNames: ReadonlyMap<string, string>): SummaryRow[] {
   const { profile } = child;
   const notGiven = 'Not given';
   const label = (code: string | null, vocabulary: { label: (code: string) => string }) =>
@@ -173,7 +174,7 @@ function profileRows(child: ChildForCheck, tierNames: ReadonlyMap<string, string
         ? `${profile.homePostcode}${profile.district ? ` (${profile.district})` : ''}`
         : notGiven,
     },
-    { key: 'Needs', value: <Labels codes={profile.needs ?? []} label={needLabel} none={none} /> },
+    { key: 'Needs', value: <Labels codes={profile.needs} label={needLabel} none={none} /> },
     { key: 'Diagnosis', value: label(profile.diagnosis, DIAGNOSIS_STATUSES) },
     { key: 'EHC plan', value: label(profile.ehcPlan, EHC_PLAN_STATUSES) },
     {
@@ -184,20 +185,16 @@ function profileRows(child: ChildForCheck, tierNames: ReadonlyMap<string, string
     {
       key: 'Communication',
       value: (
-        <Labels
-          codes={profile.communication ?? []}
-          label={COMMUNICATION_METHODS.label}
-          none={none}
-        />
+        <Labels codes={profile.communication} label={COMMUNICATION_METHODS.label} none={none} />
       ),
     },
     {
       key: 'Mobility',
-      value: <Labels codes={profile.mobility ?? []} label={MOBILITY_NEEDS.label} none={none} />,
+      value: <Labels codes={profile.mobility} label={MOBILITY_NEEDS.label} none={none} />,
     },
     {
       key: 'Health',
-      value: <Labels codes={profile.health ?? []} label={HEALTH_NEEDS.label} none={none} />,
+      value: <Labels codes={profile.health} label={HEALTH_NEEDS.label} none={none} />,
     },
     { key: 'Personal budget', value: label(profile.budgetHolder, BUDGET_HOLDERS) },
   ];

@@ -1,8 +1,8 @@
-import { formatMoney, SERVICE_TYPES } from '@harbour/shared';
 import type { Ref } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../govuk/dates';
-import { agesText, distanceText, servicePath } from '../find/listingText';
+import { servicePath } from '../find/listingText';
+import { basicFacts, ResultFacts } from '../find/ResultCard';
 import type { EligibilityCheck, ServiceFit } from './eligibilityApi';
 import { OutcomeTag, ReasonList } from './Outcome';
 
@@ -133,16 +133,6 @@ function ServiceFitCard({
   service: ServiceFit;
   Heading: 'h3' | 'h4';
 }) {
-  const facts: [string, string][] = [
-    ['Type', SERVICE_TYPES.label(listing.type)],
-    ['Ages', agesText(listing.minAge, listing.maxAge)],
-  ];
-  if (listing.distanceKm !== null) facts.push(['Distance', distanceText(listing.distanceKm)]);
-  facts.push([
-    'Cost',
-    listing.costFrom ? `From ${formatMoney(listing.costFrom)}` : 'Ask the provider',
-  ]);
-
   return (
     <li className="harbour-result">
       <Heading className="govuk-heading-s govuk-!-margin-bottom-1">
@@ -154,14 +144,7 @@ function ServiceFitCard({
       <p className="govuk-body-s govuk-!-margin-bottom-2">
         <OutcomeTag outcome={outcome} />
       </p>
-      <dl className="govuk-body-s harbour-result__facts">
-        {facts.map(([term, detail]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{detail}</dd>
-          </div>
-        ))}
-      </dl>
+      <ResultFacts facts={basicFacts(listing, { isDistanceShown: true })} />
       <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
         <summary className="govuk-details__summary">
           <span className="govuk-details__summary-text">

@@ -1,6 +1,7 @@
-import type { Money, Outcome, Reason, TierDecision } from '@harbour/shared';
+import type { EligibilityFacts, ServiceDecision, TierDecision } from '@harbour/shared';
 import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, type UserError } from '../../api/userErrors';
+import { listingBasicsFields, type ListingBasics } from '../find/directoryApi';
 
 /** The published rules, as the checker explains them before it asks anything. */
 export type PublishedRules = {
@@ -10,29 +11,18 @@ export type PublishedRules = {
 };
 
 /** A service near the child, with how it fits them and why. */
-export type ServiceFit = {
-  listing: {
-    id: string;
-    name: string;
-    providerName: string;
-    type: string;
-    minAge: number;
-    maxAge: number;
-    distanceKm: number | null;
-    costFrom: Money | null;
-  };
-  outcome: Outcome;
-  reasons: Reason[];
+export type ServiceFit = ServiceDecision & { listing: ListingBasics };
+
+/** When a check was made, under which rules, and the most specialist tier it found. */
+type DecisionSummary = {
+  decidedAt: string;
+  ruleSet: { name: string; version: number | null };
+  bestTier: { code: string; name: string } | null;
 };
 
 /** What a check found: the child at every tier, and the services near them that fit. */
 export type EligibilityCheck = {
-  decision: {
-    decidedAt: string;
-    ruleSet: { name: string; version: number | null };
-    bestTier: { code: string; name: string } | null;
-    tiers: TierDecision[];
-  };
+  decision: DecisionSummary & { tiers: TierDecision[] };
   services: ServiceFit[];
   eligibleServiceCount: number;
 };
@@ -53,86 +43,86 @@ export type EligibilityCheckInput = {
   budgetHolder: string;
 };
 
+/** The facts of a saved child's profile that a check uses. */
+export type ProfileFacts = Omit<EligibilityFacts, 'name' | 'dateOfBirth'>;
+
 /** A saved child, with the facts from their profile that a check uses. */
 export type ChildForCheck = {
   id: string;
   firstName: string;
   ageInYears: number;
-  profile: {
-    homePostcode: string | null;
-    district: string | null;
-    needs: string[] | null;
-    diagnosis: string | null;
-    ehcPlan: string | null;
-    socialCareAssessment: string | null;
-    assessedTier: string | null;
-    budgetHolder: string | null;
-    supportNeeded: string | null;
-    communication: string[] | null;
-    mobility: string[] | null;
-    health: string[] | null;
-  };
+  profile: ProfileFacts;
   eligibilityDecisions: PreviousCheck[];
 };
 
-export type PreviousCheck = {
-  id: string;
-  decidedAt: string;
-  ruleSet: { name: string; version: number | null };
-  bestTier: { code: string; name: string } | null;
-};
+export type PreviousCheck = DecisionSummary & { id: string };
+
+/** The selection of ProfileFacts: the fields of a child's profile that a check uses. */
+export const profileFactFields = /* GraphQL */ `
+  homePostcode
+  district
+  needs
+  diagnosis
+  ehcPlan
+  socialCareAssessment
+  assessedTier
+  budgetHolder
+  supportNeeded
+  communication
+  mobility
+  health
+`;
+
+/** The published tiers' codes and names: a social care assessment's tier is stored as its code. */
+export const publishedTierNameFields = /* GraphQL */ `
+  eligibilityRules {
+    tiers {
+      code
+      name
+    }
+  }
+`;
+
+/** How a child fits a tier or a service (a ServiceDecision), and why. */
+export const decisionFields = /* GraphQL */ `
+  outcome
+  reasons {
+    criterion
+    outcome
+    reason
+    change
+  }
+`;
+
+const decisionSummaryFields = /* GraphQL */ `
+  decidedAt
+  ruleSet {
+    name
+    version
+  }
+  bestTier {
+    code
+    name
+  }
+`;
 
 const checkFields = /* GraphQL */ `
   fragment EligibilityCheckFields on EligibilityCheckPayload {
-    userErrors {
-      field
-      message
-      code
-    }
+    ${userErrorFields}
     decision {
-      decidedAt
-      ruleSet {
-        name
-        version
-      }
-      bestTier {
-        code
-        name
-      }
+      ${decisionSummaryFields}
       tiers {
         code
         name
         summary
         howToGetIt
-        outcome
-        reasons {
-          criterion
-          outcome
-          reason
-          change
-        }
+        ${decisionFields}
       }
     }
     services {
-      outcome
-      reasons {
-        criterion
-        outcome
-        reason
-        change
-      }
+      ${decisionFields}
       listing {
-        id
-        name
-        providerName
-        type
-        minAge
-        maxAge
-        distanceKm
-        costFrom {
-          amountPence
-          currency
-        }
+        ${listingBasicsFields}
       }
     }
     eligibleServiceCount
@@ -178,38 +168,14 @@ const childQuery = /* GraphQL */ `
       firstName
       ageInYears
       profile {
-        homePostcode
-        district
-        needs
-        diagnosis
-        ehcPlan
-        socialCareAssessment
-        assessedTier
-        budgetHolder
-        supportNeeded
-        communication
-        mobility
-        health
+        ${profileFactFields}
       }
       eligibilityDecisions {
         id
-        decidedAt
-        ruleSet {
-          name
-          version
-        }
-        bestTier {
-          code
-          name
-        }
+        ${decisionSummaryFields}
       }
     }
-    eligibilityRules {
-      tiers {
-        code
-        name
-      }
-    }
+    ${publishedTierNameFields}
   }
 `;
 

@@ -1,5 +1,6 @@
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formatDateTime } from '../../govuk/dates';
+import { Table } from '../../govuk/Table';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { describeAccess } from './accessLog';
 import { fetchAccessLog, type AccessEvent } from './familyApi';
@@ -37,45 +38,27 @@ export function AccessLogPage() {
 
 function AccessTable({ events }: { events: readonly AccessEvent[] }) {
   return (
-    <div
-      className="harbour-table-scroll"
-      role="region"
-      aria-labelledby="access-log-caption"
-      tabIndex={0}
-    >
-      <table className="govuk-table">
-        <caption id="access-log-caption" className="govuk-table__caption govuk-table__caption--m">
-          Who looked at or changed your information, newest first
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Date and time
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Who
-            </th>
-            <th scope="col" className="govuk-table__header">
-              What
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Reason
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {events.map((event) => (
-            <tr key={event.id} className="govuk-table__row">
-              <td className="govuk-table__cell">
-                <time dateTime={event.at}>{formatDateTime(new Date(event.at))}</time>
-              </td>
-              <td className="govuk-table__cell">{event.actorName}</td>
-              <td className="govuk-table__cell">{describeAccess(event.action, event.childName)}</td>
-              <td className="govuk-table__cell">{event.reason ?? 'None given'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption="Who looked at or changed your information, newest first"
+      captionSize="m"
+      isScrollable
+      columns={[
+        { heading: 'Date and time' },
+        { heading: 'Who' },
+        { heading: 'What' },
+        { heading: 'Reason' },
+      ]}
+      rows={events.map((event) => ({
+        key: event.id,
+        cells: [
+          <time key="at" dateTime={event.at}>
+            {formatDateTime(new Date(event.at))}
+          </time>,
+          event.actorName,
+          describeAccess(event.action, event.childName),
+          event.reason ?? 'None given',
+        ],
+      }))}
+    />
   );
 }

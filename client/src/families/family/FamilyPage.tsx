@@ -9,6 +9,7 @@ import { datePartId, type DatePart } from '../../govuk/DateInput';
 import { formatCalendarDate, londonToday } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
+import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { AddChildForm } from './AddChildForm';
 import { FamilyInformationLinks } from './FamilyInformationLinks';
@@ -146,44 +147,33 @@ export function FamilyPage() {
 /** `canInvite`: parents and carers may invite a child of 16 or more to their own account. */
 function ChildCard({ child, canInvite }: { child: Child; canInvite: boolean }) {
   return (
-    <div className="govuk-summary-card">
-      <div className="govuk-summary-card__title-wrapper">
-        <h3 className="govuk-summary-card__title">
-          {child.firstName} {child.lastName}
-        </h3>
-      </div>
-      <div className="govuk-summary-card__content">
-        <dl className="govuk-summary-list">
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Age</dt>
-            <dd className="govuk-summary-list__value">{describeAge(child.ageInYears)}</dd>
-          </div>
-          <div className="govuk-summary-list__row">
-            <dt className="govuk-summary-list__key">Date of birth</dt>
-            <dd className="govuk-summary-list__value">{formatCalendarDate(child.dateOfBirth)}</dd>
-          </div>
-        </dl>
-        <ul className="govuk-list govuk-!-margin-top-4">
-          <li>
-            <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
-              {child.firstName}’s profile: needs, support and about me
-            </Link>
-          </li>
-          <li>
-            <Link to={`/family/children/${child.id}/eligibility`} className="govuk-link">
-              Check what {child.firstName} can get
-            </Link>
-          </li>
-        </ul>
-        {canInvite && canHaveOwnAccount(child) && (
-          <p className="govuk-body govuk-!-margin-top-4 govuk-!-margin-bottom-0">
-            <Link to={`/family/children/${child.id}/invite`} className="govuk-link">
-              Invite {child.firstName} to have their own account
-            </Link>
-          </p>
-        )}
-      </div>
-    </div>
+    <SummaryCard title={`${child.firstName} ${child.lastName}`}>
+      <SummaryList
+        rows={[
+          { key: 'Age', value: describeAge(child.ageInYears) },
+          { key: 'Date of birth', value: formatCalendarDate(child.dateOfBirth) },
+        ]}
+      />
+      <ul className="govuk-list govuk-!-margin-top-4">
+        <li>
+          <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+            {child.firstName}’s profile: needs, support and about me
+          </Link>
+        </li>
+        <li>
+          <Link to={`/family/children/${child.id}/eligibility`} className="govuk-link">
+            Check what {child.firstName} can get
+          </Link>
+        </li>
+      </ul>
+      {canInvite && canHaveOwnAccount(child) && (
+        <p className="govuk-body govuk-!-margin-top-4 govuk-!-margin-bottom-0">
+          <Link to={`/family/children/${child.id}/invite`} className="govuk-link">
+            Invite {child.firstName} to have their own account
+          </Link>
+        </p>
+      )}
+    </SummaryCard>
   );
 }
 

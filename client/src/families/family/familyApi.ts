@@ -1,5 +1,5 @@
 import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, userErrorsOf, type UserError } from '../../api/userErrors';
 
 export type Child = {
   id: string;
@@ -39,11 +39,7 @@ const childrenQuery = /* GraphQL */ `
 const childAddMutation = /* GraphQL */ `
   mutation ChildAdd($firstName: String!, $lastName: String!, $dateOfBirth: String!) {
     childAdd(input: { firstName: $firstName, lastName: $lastName, dateOfBirth: $dateOfBirth }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       child {
         id
       }
@@ -67,11 +63,7 @@ const accessLogQuery = /* GraphQL */ `
 const carerInviteMutation = /* GraphQL */ `
   mutation FamilyCarerInvite($email: String!) {
     familyCarerInvite(input: { email: $email }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       invitation {
         email
         expiresAt
@@ -83,11 +75,7 @@ const carerInviteMutation = /* GraphQL */ `
 const youngPersonInviteMutation = /* GraphQL */ `
   mutation ChildYoungPersonInvite($childId: ID!, $email: String!) {
     childYoungPersonInvite(input: { childId: $childId, email: $email }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       invitation {
         email
         expiresAt
@@ -99,11 +87,7 @@ const youngPersonInviteMutation = /* GraphQL */ `
 const erasureRequestMutation = /* GraphQL */ `
   mutation FamilyErasureRequest($confirmation: String!) {
     familyErasureRequest(input: { confirmation: $confirmation }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
     }
   }
 `;
@@ -134,10 +118,7 @@ export async function addChild(input: {
   const { childAdd } = await graphqlRequest<{
     childAdd: { userErrors: UserError[]; child: { id: string } | null };
   }>(childAddMutation, input);
-  if (childAdd.userErrors.length === 0 && !childAdd.child) {
-    throw new GraphQLRequestError('childAdd returned neither a child nor userErrors');
-  }
-  return childAdd.userErrors;
+  return userErrorsOf('childAdd', childAdd, childAdd.child);
 }
 
 /** Each time someone outside the family looked at or changed a child's data, newest first. */

@@ -1,7 +1,7 @@
 import { formatMoney, FUNDING_TYPES, SERVICE_TYPES } from '@harbour/shared';
 import { Link } from 'react-router';
 import { formatDate } from '../../govuk/dates';
-import type { ListingSummary } from './directoryApi';
+import type { ListingBasics, ListingSummary } from './directoryApi';
 import { agesText, distanceText, labelsText, servicePath, type FromSearch } from './listingText';
 
 type ResultCardProps = {
@@ -21,14 +21,8 @@ export function resultLinkId(listingId: string) {
 }
 
 export function ResultCard({ listing, isDistanceShown, isSelected, fromSearch }: ResultCardProps) {
-  const facts: [string, string][] = [
-    ['Type', SERVICE_TYPES.label(listing.type)],
-    ['Ages', agesText(listing.minAge, listing.maxAge)],
-  ];
-  if (isDistanceShown && listing.distanceKm !== null)
-    facts.push(['Distance', distanceText(listing.distanceKm)]);
-  facts.push(
-    ['Cost', listing.costFrom ? `From ${formatMoney(listing.costFrom)}` : 'Ask the provider'],
+  const facts: Fact[] = [
+    ...basicFacts(listing, { isDistanceShown }),
     [
       'Funding accepted',
       listing.funding.length > 0
@@ -37,7 +31,7 @@ export function ResultCard({ listing, isDistanceShown, isSelected, fromSearch }:
     ],
     ['Registration', listing.registrationSummary.join(' ')],
     ['Last verified', formatDate(new Date(listing.lastVerifiedAt))],
-  );
+  ];
 
   return (
     <li
@@ -60,14 +54,38 @@ export function ResultCard({ listing, isDistanceShown, isSelected, fromSearch }:
         </Link>
       </h3>
       <p className="govuk-body-s govuk-!-margin-bottom-2">{listing.providerName}</p>
-      <dl className="govuk-body-s harbour-result__facts">
-        {facts.map(([term, detail]) => (
-          <div key={term}>
-            <dt>{term}</dt>
-            <dd>{detail}</dd>
-          </div>
-        ))}
-      </dl>
+      <ResultFacts facts={facts} />
     </li>
+  );
+}
+
+type Fact = readonly [term: string, detail: string];
+
+/** What every list of services says of one: its type, ages, distance (where known) and cost. */
+export function basicFacts(
+  listing: ListingBasics,
+  { isDistanceShown }: { isDistanceShown: boolean },
+): Fact[] {
+  return [
+    ['Type', SERVICE_TYPES.label(listing.type)],
+    ['Ages', agesText(listing.minAge, listing.maxAge)],
+    ...(isDistanceShown && listing.distanceKm !== null
+      ? [['Distance', distanceText(listing.distanceKm)] as const]
+      : []),
+    ['Cost', listing.costFrom ? `From ${formatMoney(listing.costFrom)}` : 'Ask the provider'],
+  ];
+}
+
+/** A result's facts, each term beside its detail. */
+export function ResultFacts({ facts }: { facts: readonly Fact[] }) {
+  return (
+    <dl className="govuk-body-s harbour-result__facts">
+      {facts.map(([term, detail]) => (
+        <div key={term}>
+          <dt>{term}</dt>
+          <dd>{detail}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }

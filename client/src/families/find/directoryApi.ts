@@ -1,9 +1,9 @@
 import type { Money } from '@harbour/shared';
 import { graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, type UserError } from '../../api/userErrors';
 
-/** What a result card shows about one service at one location. */
-export type ListingSummary = {
+/** What every list of services shows about one service at one location. */
+export type ListingBasics = {
   id: string;
   name: string;
   providerName: string;
@@ -12,10 +12,29 @@ export type ListingSummary = {
   maxAge: number;
   distanceKm: number | null;
   costFrom: Money | null;
+};
+
+/** What a search result card shows about one service at one location. */
+export type ListingSummary = ListingBasics & {
   funding: string[];
   registrationSummary: string[];
   lastVerifiedAt: string;
 };
+
+/** The selection of ListingBasics. */
+export const listingBasicsFields = /* GraphQL */ `
+  id
+  name
+  providerName
+  type
+  minAge
+  maxAge
+  distanceKm
+  costFrom {
+    amountPence
+    currency
+  }
+`;
 
 export type MapMarker = {
   id: string;
@@ -72,11 +91,7 @@ const directorySearchQuery = /* GraphQL */ `
     $withMarkers: Boolean!
   ) {
     directorySearch(input: $input, first: $first, after: $after) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       place {
         postcode
         town
@@ -88,17 +103,7 @@ const directorySearchQuery = /* GraphQL */ `
         totalCount
         edges {
           node {
-            id
-            name
-            providerName
-            type
-            minAge
-            maxAge
-            distanceKm
-            costFrom {
-              amountPence
-              currency
-            }
+            ${listingBasicsFields}
             funding
             registrationSummary
             lastVerifiedAt

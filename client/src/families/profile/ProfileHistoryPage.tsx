@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { formatDateTime } from '../../govuk/dates';
+import { Table } from '../../govuk/Table';
 import { usePageTitle } from '../../shell/usePageTitle';
 import { fetchProfileHistory, type ProfileVersion } from './profileApi';
 import { fieldName, profilePaths } from './profileWords';
@@ -36,51 +37,28 @@ function ProfileHistory({ childId, name, versions }: ProfileHistoryProps) {
         {versions.length === 0 ? (
           <p className="govuk-body">There are no changes to show.</p>
         ) : (
-          <div
-            className="harbour-table-scroll"
-            role="region"
-            aria-labelledby="history-caption"
-            tabIndex={0}
-          >
-            <table className="govuk-table">
-              <caption
-                id="history-caption"
-                className="govuk-table__caption govuk-table__caption--m"
-              >
-                Every change, newest first
-              </caption>
-              <thead className="govuk-table__head">
-                <tr className="govuk-table__row">
-                  <th scope="col" className="govuk-table__header">
-                    Version
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Date and time
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    Who
-                  </th>
-                  <th scope="col" className="govuk-table__header">
-                    What changed
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="govuk-table__body">
-                {versions.map((version) => (
-                  <tr key={version.version} className="govuk-table__row">
-                    <td className="govuk-table__cell">{version.version}</td>
-                    <td className="govuk-table__cell">
-                      <time dateTime={version.changedAt}>
-                        {formatDateTime(new Date(version.changedAt))}
-                      </time>
-                    </td>
-                    <td className="govuk-table__cell">{version.changedBy}</td>
-                    <td className="govuk-table__cell">{describeChange(version.changedFields)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <Table
+            caption="Every change, newest first"
+            captionSize="m"
+            isScrollable
+            columns={[
+              { heading: 'Version' },
+              { heading: 'Date and time' },
+              { heading: 'Who' },
+              { heading: 'What changed' },
+            ]}
+            rows={versions.map((version) => ({
+              key: String(version.version),
+              cells: [
+                version.version,
+                <time key="changedAt" dateTime={version.changedAt}>
+                  {formatDateTime(new Date(version.changedAt))}
+                </time>,
+                version.changedBy,
+                describeChange(version.changedFields),
+              ],
+            }))}
+          />
         )}
       </div>
     </div>

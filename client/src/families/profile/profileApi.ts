@@ -1,30 +1,14 @@
-import type { ChildProfileChange, EmergencyContact, ProfileSection } from '@harbour/shared';
+import type {
+  ChildProfile as StoredProfile,
+  ChildProfileChange,
+  ProfileSection,
+} from '@harbour/shared';
 import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, userErrorsOf, type UserError } from '../../api/userErrors';
+import { profileFactFields, publishedTierNameFields } from '../eligibility/eligibilityApi';
 
 /** A child's profile as their family sees it: every section, nothing hidden. */
-export type ChildProfile = {
-  version: number;
-  sections: ProfileSection[];
-  homePostcode: string | null;
-  district: string | null;
-  needs: string[];
-  diagnosis: string;
-  ehcPlan: string;
-  socialCareAssessment: string;
-  assessedTier: string | null;
-  budgetHolder: string;
-  communication: string[];
-  mobility: string[];
-  health: string[];
-  healthNotes: string;
-  behaviourSupport: string;
-  supportNeeded: string;
-  whatHelps: string;
-  likes: string;
-  dislikes: string;
-  emergencyContacts: EmergencyContact[];
-};
+export type ChildProfile = StoredProfile & { version: number; sections: ProfileSection[] };
 
 /** One saved change to a child's record, newest first in lists. */
 export type ProfileVersion = {
@@ -63,6 +47,13 @@ export type ListingToShareWith = {
   organisationId: string;
 };
 
+const profileVersionFields = /* GraphQL */ `
+  version
+  changedAt
+  changedBy
+  changedFields
+`;
+
 const childProfileQuery = /* GraphQL */ `
   query ChildProfile($childId: ID!) {
     child(id: $childId) {
@@ -71,20 +62,9 @@ const childProfileQuery = /* GraphQL */ `
       profile {
         version
         sections
-        homePostcode
-        district
-        needs
-        diagnosis
-        ehcPlan
-        socialCareAssessment
-        assessedTier
-        budgetHolder
-        communication
-        mobility
-        health
+        ${profileFactFields}
         healthNotes
         behaviourSupport
-        supportNeeded
         whatHelps
         likes
         dislikes
@@ -95,18 +75,10 @@ const childProfileQuery = /* GraphQL */ `
         }
       }
       profileVersions {
-        version
-        changedAt
-        changedBy
-        changedFields
+        ${profileVersionFields}
       }
     }
-    eligibilityRules {
-      tiers {
-        code
-        name
-      }
-    }
+    ${publishedTierNameFields}
   }
 `;
 
@@ -116,10 +88,7 @@ const profileHistoryQuery = /* GraphQL */ `
       id
       firstName
       profileVersions {
-        version
-        changedAt
-        changedBy
-        changedFields
+        ${profileVersionFields}
       }
     }
   }
@@ -156,11 +125,7 @@ const listingQuery = /* GraphQL */ `
 const profileUpdateMutation = /* GraphQL */ `
   mutation ChildProfileUpdate($input: ChildProfileUpdateInput!) {
     childProfileUpdate(input: $input) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       child {
         id
       }
@@ -177,11 +142,7 @@ const consentGrantMutation = /* GraphQL */ `
     childConsentGrant(
       input: { childId: $childId, organisationId: $organisationId, sections: $sections }
     ) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       child {
         id
       }
@@ -192,11 +153,7 @@ const consentGrantMutation = /* GraphQL */ `
 const consentRevokeMutation = /* GraphQL */ `
   mutation ChildConsentRevoke($childId: ID!, $organisationId: ID!) {
     childConsentRevoke(input: { childId: $childId, organisationId: $organisationId }) {
-      userErrors {
-        field
-        message
-        code
-      }
+      ${userErrorFields}
       child {
         id
       }
@@ -279,14 +236,6 @@ export async function fetchListingToShareWith(id: string): Promise<ListingToShar
 
 type ChildPayload = { userErrors: UserError[]; child: { id: string } | null };
 
-/** The payload's userErrors; a payload with neither a child nor userErrors is the API's fault. */
-function userErrorsOf(operation: string, { userErrors, child }: ChildPayload): UserError[] {
-  if (userErrors.length === 0 && !child) {
-    throw new GraphQLRequestError(`${operation} returned neither a child nor userErrors`);
-  }
-  return userErrors;
-}
-
 /**
  * Changes the given fields of the profile. `expectedVersion` is the version the family was
  * looking at: if someone saved since, the API refuses with a STALE userError.
@@ -302,7 +251,7 @@ export async function updateChildProfile(input: {
       input: { childId: input.childId, expectedVersion: input.expectedVersion, ...input.change },
     },
   );
-  return userErrorsOf('childProfileUpdate', childProfileUpdate);
+  return userErrorsOf('childProfileUpdate', childProfileUpdate, childProfileUpdate.child);
 }
 
 /** Lets the organisation see these sections of the profile, replacing what it could see. */
@@ -315,7 +264,7 @@ export async function grantConsent(input: {
     consentGrantMutation,
     input,
   );
-  return userErrorsOf('childConsentGrant', childConsentGrant);
+  return userErrorsOf('childConsentGrant', childConsentGrant, childConsentGrant.child);
 }
 
 /** Stops the organisation seeing any of the child's record. */
@@ -327,5 +276,5 @@ export async function revokeConsent(input: {
     consentRevokeMutation,
     input,
   );
-  return userErrorsOf('childConsentRevoke', childConsentRevoke);
+  return userErrorsOf('childConsentRevoke', childConsentRevoke, childConsentRevoke.child);
 }

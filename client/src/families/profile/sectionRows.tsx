@@ -5,28 +5,18 @@ import {
   EHC_PLAN_STATUSES,
   HEALTH_NEEDS,
   MOBILITY_NEEDS,
-  NEEDS,
   SOCIAL_CARE_ASSESSMENT_STATUSES,
   SUPPORT_NEEDED,
   type ProfileSection,
 } from '@harbour/shared';
 import { NotGiven, type SummaryRow } from '../../govuk/SummaryList';
+import { Labels, needLabel } from '../eligibility/Labels';
 import type { ChildProfile, Tier } from './profileApi';
 import { fieldName } from './profileWords';
 
-const needLabels = new Map<string, string>(NEEDS.map(({ code, label }) => [code, label]));
-
-/** A list of answers: "Not given" when empty, one per line otherwise. */
-function answerList(labels: readonly string[]) {
-  if (labels.length === 0) return <NotGiven />;
-  if (labels.length === 1) return labels[0];
-  return (
-    <ul className="govuk-list">
-      {labels.map((label) => (
-        <li key={label}>{label}</li>
-      ))}
-    </ul>
-  );
+/** Codes as their labels: "Not given" when there are none, one per line otherwise. */
+function answerList(codes: readonly string[], label: (code: string) => string) {
+  return <Labels codes={codes} label={label} none={<NotGiven />} />;
 }
 
 /** Something the family wrote, kept in the paragraphs they wrote it in. */
@@ -54,18 +44,16 @@ export function sectionRows(
   switch (section) {
     case 'NEEDS':
       return [
-        row('needs', answerList(profile.needs.map((code) => needLabels.get(code) ?? code))),
+        row('needs', answerList(profile.needs, needLabel)),
         row('diagnosis', DIAGNOSIS_STATUSES.label(profile.diagnosis)),
         row('supportNeeded', SUPPORT_NEEDED.label(profile.supportNeeded)),
       ];
     case 'COMMUNICATION':
-      return [
-        row('communication', answerList(profile.communication.map(COMMUNICATION_METHODS.label))),
-      ];
+      return [row('communication', answerList(profile.communication, COMMUNICATION_METHODS.label))];
     case 'MOBILITY_AND_HEALTH':
       return [
-        row('mobility', answerList(profile.mobility.map(MOBILITY_NEEDS.label))),
-        row('health', answerList(profile.health.map(HEALTH_NEEDS.label))),
+        row('mobility', answerList(profile.mobility, MOBILITY_NEEDS.label)),
+        row('health', answerList(profile.health, HEALTH_NEEDS.label)),
         row('healthNotes', writtenAnswer(profile.healthNotes)),
       ];
     case 'BEHAVIOUR':

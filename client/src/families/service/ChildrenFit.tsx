@@ -1,13 +1,15 @@
+import type { ServiceDecision } from '@harbour/shared';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { isFamilyRole } from '../../account/viewer';
 import { useViewer } from '../../account/ViewerProvider';
+import { SummaryCard } from '../../govuk/SummaryList';
 import { OutcomeTag, ReasonList } from '../eligibility/Outcome';
-import { fetchChildFit, type ChildFit } from './serviceApi';
+import { fetchChildFit } from './serviceApi';
 
 type Fits =
   | { status: 'loading' }
-  | { status: 'ready'; fits: Map<string, ChildFit | null> }
+  | { status: 'ready'; fits: Map<string, ServiceDecision | null> }
   | {
       status: 'failed';
     };
@@ -69,40 +71,35 @@ export function ChildrenFit({
         children.map((child) => {
           const fit = fits.fits.get(child.id) ?? null;
           return (
-            <div key={child.id} className="govuk-summary-card">
-              <div className="govuk-summary-card__title-wrapper">
-                <h3 className="govuk-summary-card__title">{child.firstName}</h3>
-              </div>
-              <div className="govuk-summary-card__content">
-                {fit ? (
-                  <>
-                    <p className="govuk-body">
-                      <OutcomeTag outcome={fit.outcome} />
-                    </p>
-                    <ReasonList reasons={fit.reasons} />
-                  </>
-                ) : (
+            <SummaryCard key={child.id} title={child.firstName}>
+              {fit ? (
+                <>
                   <p className="govuk-body">
-                    The council has not published its eligibility rules yet.
+                    <OutcomeTag outcome={fit.outcome} />
                   </p>
-                )}
-                <ul className="govuk-list">
-                  <li>
-                    <Link
-                      to={`/family/children/${child.id}/share?service=${encodeURIComponent(listingId)}`}
-                      className="govuk-link"
-                    >
-                      Share {child.firstName}’s profile with {providerName}
-                    </Link>
-                  </li>
-                  <li>
-                    <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
-                      Update {child.firstName}’s profile
-                    </Link>
-                  </li>
-                </ul>
-              </div>
-            </div>
+                  <ReasonList reasons={fit.reasons} />
+                </>
+              ) : (
+                <p className="govuk-body">
+                  The council has not published its eligibility rules yet.
+                </p>
+              )}
+              <ul className="govuk-list">
+                <li>
+                  <Link
+                    to={`/family/children/${child.id}/share?service=${encodeURIComponent(listingId)}`}
+                    className="govuk-link"
+                  >
+                    Share {child.firstName}’s profile with {providerName}
+                  </Link>
+                </li>
+                <li>
+                  <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+                    Update {child.firstName}’s profile
+                  </Link>
+                </li>
+              </ul>
+            </SummaryCard>
           );
         })}
     </section>

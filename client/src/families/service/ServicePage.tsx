@@ -11,9 +11,11 @@ import {
   SUPPORT_RATIOS,
   WEEKDAYS,
 } from '@harbour/shared';
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatCalendarDate, formatDate } from '../../govuk/dates';
+import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
+import { Table } from '../../govuk/Table';
 import { usePageTitle } from '../../shell/usePageTitle';
 import {
   agesText,
@@ -122,89 +124,92 @@ export function ServicePage() {
           <ChildrenFit listingId={listing.id} providerName={listing.providerName} />
 
           <h2 className="govuk-heading-m">About this service</h2>
-          <SummaryList
+          <Facts
             rows={[
-              ['Type', SERVICE_TYPES.label(listing.type)],
-              ['Ages', agesText(listing.minAge, listing.maxAge)],
-              ['Needs supported', <ListOf key="needs" items={listing.needs.map(needLabel)} />],
-              ['Support ratios', labelsText(listing.ratios, SUPPORT_RATIOS.label)],
-              [
-                'Staff skills',
-                <ListOf key="skills" items={listing.skills.map(STAFF_SKILLS.label)} />,
-              ],
+              { key: 'Type', value: SERVICE_TYPES.label(listing.type) },
+              { key: 'Ages', value: agesText(listing.minAge, listing.maxAge) },
+              { key: 'Needs supported', value: <ListOf items={listing.needs.map(needLabel)} /> },
+              { key: 'Support ratios', value: labelsText(listing.ratios, SUPPORT_RATIOS.label) },
+              {
+                key: 'Staff skills',
+                value: <ListOf items={listing.skills.map(STAFF_SKILLS.label)} />,
+              },
             ]}
           />
 
           <h2 className="govuk-heading-m">Accessibility</h2>
-          <SummaryList
+          <Facts
             rows={[
-              [
-                'Accessibility support',
-                <ListOf key="support" items={listing.accessibilitySupport.map(supportLabel)} />,
-              ],
-              [
-                'Location features',
-                <ListOf key="features" items={listing.features.map(LOCATION_FEATURES.label)} />,
-              ],
+              {
+                key: 'Accessibility support',
+                value: <ListOf items={listing.accessibilitySupport.map(supportLabel)} />,
+              },
+              {
+                key: 'Location features',
+                value: <ListOf items={listing.features.map(LOCATION_FEATURES.label)} />,
+              },
             ]}
           />
 
           <h2 className="govuk-heading-m">Costs and funding</h2>
-          <SummaryList
+          <Facts
             rows={[
-              [
-                'Costs',
-                <ListOf
-                  key="costs"
-                  items={listing.costOptions.map(
-                    (option) => `${option.label}: ${priceText(option.amount, option.unit)}`,
-                  )}
-                />,
-              ],
-              ['Funding accepted', labelsText(listing.funding, FUNDING_TYPES.label)],
+              {
+                key: 'Costs',
+                value: (
+                  <ListOf
+                    items={listing.costOptions.map(
+                      (option) => `${option.label}: ${priceText(option.amount, option.unit)}`,
+                    )}
+                  />
+                ),
+              },
+              { key: 'Funding accepted', value: labelsText(listing.funding, FUNDING_TYPES.label) },
             ]}
           />
 
           <h2 className="govuk-heading-m">When it runs</h2>
-          <SummaryList
+          <Facts
             rows={[
-              [
-                'Days',
-                labelsText(
+              {
+                key: 'Days',
+                value: labelsText(
                   WEEKDAYS.codes.filter((day) => listing.days.includes(day)),
                   WEEKDAYS.label,
                 ),
-              ],
-              [
-                'Times',
-                listing.startTime && listing.endTime
-                  ? `${clockText(listing.startTime)} to ${clockText(listing.endTime)}`
-                  : '',
-              ],
-              ['Dates', listing.scheduleSummary],
+              },
+              {
+                key: 'Times',
+                value:
+                  listing.startTime && listing.endTime
+                    ? `${clockText(listing.startTime)} to ${clockText(listing.endTime)}`
+                    : '',
+              },
+              { key: 'Dates', value: listing.scheduleSummary },
             ]}
           />
 
           <h2 className="govuk-heading-m">Where it is</h2>
-          <SummaryList
+          <Facts
             rows={[
-              [
-                'Address',
-                <ListOf
-                  key="address"
-                  items={[listing.address.line, listing.address.town, listing.address.postcode]}
-                />,
-              ],
-              ['Distance', distanceFrom(fromSearch)],
+              {
+                key: 'Address',
+                value: (
+                  <ListOf
+                    items={[listing.address.line, listing.address.town, listing.address.postcode]}
+                  />
+                ),
+              },
+              { key: 'Distance', value: distanceFrom(fromSearch) },
             ]}
           />
 
           <h2 className="govuk-heading-m">Contact</h2>
-          <SummaryList
+          <Facts
             rows={[
-              [
-                'Phone',
-                listing.contact.phone && (
+              {
+                key: 'Phone',
+                value: listing.contact.phone && (
                   <a
                     className="govuk-link"
                     href={`tel:${listing.contact.phone.replace(/\s/g, '')}`}
@@ -212,18 +217,18 @@ export function ServicePage() {
                     {listing.contact.phone}
                   </a>
                 ),
-              ],
-              [
-                'Email',
-                listing.contact.email && (
+              },
+              {
+                key: 'Email',
+                value: listing.contact.email && (
                   <a className="govuk-link" href={`mailto:${listing.contact.email}`}>
                     {listing.contact.email}
                   </a>
                 ),
-              ],
-              [
-                'Website',
-                listing.contact.website && (
+              },
+              {
+                key: 'Website',
+                value: listing.contact.website && (
                   <a
                     className="govuk-link"
                     href={listing.contact.website}
@@ -232,7 +237,7 @@ export function ServicePage() {
                     {listing.contact.website}
                   </a>
                 ),
-              ],
+              },
             ]}
           />
         </div>
@@ -251,18 +256,13 @@ function distanceFrom(fromSearch: FromSearch | null): string {
   return distanceFromText(fromSearch.distanceKm, fromSearch.placeName);
 }
 
-/** A GOV.UK summary list; rows with nothing to say are left out. */
-function SummaryList({ rows }: { rows: [string, ReactNode][] }) {
-  const shown = rows.filter(([, value]) => value !== '' && value !== null && value !== false);
+/** One part of what the service offers; rows with nothing to say are left out. */
+function Facts({ rows }: { rows: readonly SummaryRow[] }) {
   return (
-    <dl className="govuk-summary-list govuk-!-margin-bottom-9">
-      {shown.map(([key, value]) => (
-        <div key={key} className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">{key}</dt>
-          <dd className="govuk-summary-list__value">{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <SummaryList
+      className="govuk-!-margin-bottom-9"
+      rows={rows.filter(({ value }) => value !== '' && value !== null && value !== false)}
+    />
   );
 }
 
@@ -289,64 +289,40 @@ function Registrations({ listing }: { listing: ServiceListing }) {
               {line}
             </p>
           ))}
-          <SummaryList
-            rows={[['Can care continue after 18?', CONTINUES_PAST_18[listing.continuesPast18]]]}
+          <Facts
+            rows={[
+              {
+                key: 'Can care continue after 18?',
+                value: CONTINUES_PAST_18[listing.continuesPast18],
+              },
+            ]}
           />
         </div>
       </div>
       {listing.registrations.length > 0 && (
-        <div
-          className="harbour-table-scroll"
-          role="region"
-          aria-labelledby="registrations-caption"
-          tabIndex={0}
-        >
-          <table className="govuk-table">
-            <caption
-              id="registrations-caption"
-              className="govuk-table__caption govuk-table__caption--s"
-            >
-              Registrations, as Ofsted and the Care Quality Commission publish them
-            </caption>
-            <thead className="govuk-table__head">
-              <tr className="govuk-table__row">
-                {[
-                  'Regulator',
-                  'Registration number',
-                  'Registered as',
-                  'Status',
-                  'Rating',
-                  'Inspected',
-                ].map((heading) => (
-                  <th key={heading} scope="col" className="govuk-table__header">
-                    {heading}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody className="govuk-table__body">
-              {listing.registrations.map((registration) => (
-                <tr
-                  key={`${registration.regulator}:${registration.identifier}`}
-                  className="govuk-table__row"
-                >
-                  <td className="govuk-table__cell">{REGULATORS.label(registration.regulator)}</td>
-                  <td className="govuk-table__cell">{registration.identifier}</td>
-                  <td className="govuk-table__cell">{registration.registrationType}</td>
-                  <td className="govuk-table__cell">
-                    {REGISTRATION_STATUSES.label(registration.status)}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {registration.rating ? RATINGS.label(registration.rating) : 'Not inspected yet'}
-                  </td>
-                  <td className="govuk-table__cell">
-                    {registration.inspectedOn ? formatCalendarDate(registration.inspectedOn) : ''}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table
+          caption="Registrations, as Ofsted and the Care Quality Commission publish them"
+          isScrollable
+          columns={[
+            { heading: 'Regulator' },
+            { heading: 'Registration number' },
+            { heading: 'Registered as' },
+            { heading: 'Status' },
+            { heading: 'Rating' },
+            { heading: 'Inspected' },
+          ]}
+          rows={listing.registrations.map((registration) => ({
+            key: `${registration.regulator}:${registration.identifier}`,
+            cells: [
+              REGULATORS.label(registration.regulator),
+              registration.identifier,
+              registration.registrationType,
+              REGISTRATION_STATUSES.label(registration.status),
+              registration.rating ? RATINGS.label(registration.rating) : 'Not inspected yet',
+              registration.inspectedOn ? formatCalendarDate(registration.inspectedOn) : '',
+            ],
+          }))}
+        />
       )}
     </>
   );

@@ -1,5 +1,6 @@
-import type { Money, Outcome, Reason } from '@harbour/shared';
+import type { Money, ServiceDecision } from '@harbour/shared';
 import { graphqlRequest } from '../../api/graphql';
+import { decisionFields } from '../eligibility/eligibilityApi';
 
 export type Registration = {
   regulator: string;
@@ -101,32 +102,24 @@ export async function fetchServiceListing(id: string): Promise<ServiceListing | 
   return serviceListing;
 }
 
-export type ChildFit = {
-  outcome: Outcome;
-  reasons: Reason[];
-};
-
 const eligibilityForQuery = /* GraphQL */ `
   query ServiceEligibilityFor($id: ID!, $childId: ID!) {
     serviceListing(id: $id) {
       id
       eligibilityFor(childId: $childId) {
-        outcome
-        reasons {
-          criterion
-          outcome
-          reason
-          change
-        }
+        ${decisionFields}
       }
     }
   }
 `;
 
 /** How one of the family's children fits this service; null before any rules are published. */
-export async function fetchChildFit(listingId: string, childId: string): Promise<ChildFit | null> {
+export async function fetchChildFit(
+  listingId: string,
+  childId: string,
+): Promise<ServiceDecision | null> {
   const { serviceListing } = await graphqlRequest<{
-    serviceListing: { eligibilityFor: ChildFit | null } | null;
+    serviceListing: { eligibilityFor: ServiceDecision | null } | null;
   }>(eligibilityForQuery, { id: listingId, childId });
   return serviceListing?.eligibilityFor ?? null;
 }

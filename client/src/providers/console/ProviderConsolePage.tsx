@@ -165,7 +165,6 @@ function Overview({ details, reload, pathTo }: OverviewProps) {
       <h3 className="govuk-heading-s">Registrations</h3>
       {profile && profile.registrations.length > 0 ? (
         <RegistrationsTable
-          id="provider-registrations"
           caption={`${organisation.name}'s registrations with Ofsted and the Care Quality Commission`}
           registrations={profile.registrations}
         />

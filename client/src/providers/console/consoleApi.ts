@@ -1,6 +1,6 @@
 import type { Money } from '@harbour/shared';
 import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
-import type { UserError } from '../../api/userErrors';
+import { userErrorFields, userErrorsOf, type UserError } from '../../api/userErrors';
 
 // As in accountApi.ts, inputs are written out field by field, so these documents depend on the
 // field names in the API contract rather than on what the server calls its input types.
@@ -89,14 +89,6 @@ export type ProviderConsole = {
   services: ProviderService[];
   pendingRegistrationChanges: RegistrationChangeRequest[];
 };
-
-const userErrorFields = /* GraphQL */ `
-  userErrors {
-    field
-    message
-    code
-  }
-`;
 
 const organisationFields = /* GraphQL */ `
   id
@@ -361,14 +353,6 @@ const registrationChangeRequestMutation = /* GraphQL */ `
 `;
 
 type Payload = { userErrors: UserError[] };
-
-/** The payload's userErrors, none meaning it worked; a payload with neither is the API's fault. */
-function userErrorsOf(operation: string, payload: Payload, result: unknown): UserError[] {
-  if (payload.userErrors.length === 0 && result == null) {
-    throw new GraphQLRequestError(`${operation} returned neither a result nor userErrors`);
-  }
-  return payload.userErrors;
-}
 
 /** The organisations the signed-in provider belongs to. */
 export async function fetchMyOrganisations(): Promise<Organisation[]> {

@@ -1,54 +1,43 @@
 import { RATINGS, REGISTRATION_STATUSES, REGULATORS } from '@harbour/shared';
 import { formatCalendarDate, formatDateTime } from '../../govuk/dates';
 import { SummaryList } from '../../govuk/SummaryList';
+import { Table } from '../../govuk/Table';
 import type { Registration } from './consoleApi';
 
 /** A regulator's registrations, as the register shows them. */
 export function RegistrationsTable({
-  id,
   caption,
   registrations,
 }: {
-  id: string;
   caption: string;
   registrations: readonly Registration[];
 }) {
-  const captionId = `${id}-caption`;
   return (
-    <div className="harbour-table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-      <table className="govuk-table">
-        {/* A heading above the table says what it is to sighted people. */}
-        <caption id={captionId} className="govuk-table__caption govuk-visually-hidden">
-          {caption}
-        </caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            {['Regulator', 'Number', 'Type', 'Status', 'Rating', 'Last inspected'].map((header) => (
-              <th key={header} scope="col" className="govuk-table__header">
-                {header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {registrations.map((registration) => (
-            <tr
-              key={`${registration.regulator}:${registration.identifier}`}
-              className="govuk-table__row"
-            >
-              <td className="govuk-table__cell">{REGULATORS.label(registration.regulator)}</td>
-              <td className="govuk-table__cell">{registration.identifier}</td>
-              <td className="govuk-table__cell">{registration.registrationType}</td>
-              <td className="govuk-table__cell">
-                {REGISTRATION_STATUSES.label(registration.status)}
-              </td>
-              <td className="govuk-table__cell">{describeRating(registration.rating)}</td>
-              <td className="govuk-table__cell">{describeInspection(registration.inspectedOn)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <Table
+      caption={caption}
+      // A heading above the table says what it is to sighted people.
+      isCaptionHidden
+      isScrollable
+      columns={[
+        { heading: 'Regulator' },
+        { heading: 'Number' },
+        { heading: 'Type' },
+        { heading: 'Status' },
+        { heading: 'Rating' },
+        { heading: 'Last inspected' },
+      ]}
+      rows={registrations.map((registration) => ({
+        key: `${registration.regulator}:${registration.identifier}`,
+        cells: [
+          REGULATORS.label(registration.regulator),
+          registration.identifier,
+          registration.registrationType,
+          REGISTRATION_STATUSES.label(registration.status),
+          describeRating(registration.rating),
+          describeInspection(registration.inspectedOn),
+        ],
+      }))}
+    />
   );
 }
 
