@@ -18,7 +18,7 @@ import {
   type RuleSet,
   type RuleSetProblem,
 } from './eligibilityApi';
-import { outcomeCounts, outcomeHeadings } from './outcomes';
+import { countText, outcomeCounts, outcomeHeadings } from './outcomes';
 import { draftPath, eligibilityRulesPath } from './paths';
 import { PublishedDraftPage } from './PublishedDraft';
 import { RuleProblems } from './RuleProblems';
@@ -162,12 +162,13 @@ function Changes({
       <SummaryList
         rows={[
           { key: 'Children compared', value: preview.childrenCompared },
-          { key: 'Children whose outcome changes', value: preview.childrenChanging },
+          { key: 'Children whose outcome changes', value: countText(preview.childrenChanging) },
         ]}
       />
       <p className="govuk-body">
         Every child with a profile on Harbour, checked against both versions today. A child’s
-        outcome changes when it is different at one tier or more.
+        outcome changes when it is different at one tier or more. Counts from 1 to 4 are shown as
+        “fewer than 5”, so that no child can be picked out.
       </p>
 
       <h2 className="govuk-heading-m">Outcomes by tier</h2>

@@ -39,11 +39,12 @@ export type RuleSet = RuleSetContent & {
   publishedAsVersion: number | null;
 };
 
+/** In a preview, null stands for 1 to 4: small numbers could point at a child. */
 export type OutcomeCounts = {
   tier: string;
-  eligible: number;
-  needsAssessment: number;
-  notEligible: number;
+  eligible: number | null;
+  needsAssessment: number | null;
+  notEligible: number | null;
 };
 
 export type CheckSummary = {
@@ -56,7 +57,8 @@ export type RulePreview = {
   problems: RuleSetProblem[];
   comparedWith: RuleSet | null;
   childrenCompared: number;
-  childrenChanging: number;
+  /** Null for 1 to 4, which are not shown. */
+  childrenChanging: number | null;
   tiers: { tier: string; name: string; before: OutcomeCounts | null; after: OutcomeCounts }[];
   serviceTypeChanges: { serviceType: string; change: string; services: number }[];
   servicesChanging: { id: string; name: string; providerName: string; type: string }[];
