@@ -6,6 +6,7 @@ import { AuditService } from './modules/access/audit.service';
 import { OversightService } from './modules/access/oversight.service';
 import { DirectoryService } from './modules/directory/directory.service';
 import { EligibilityService } from './modules/eligibility/eligibility.service';
+import { RuleSetsService } from './modules/eligibility/rule-sets.service';
 import { ProviderConsoleService } from './modules/directory/provider-console.service';
 import { SearchIndex } from './modules/directory/search-index';
 import { DataRightsService } from './modules/data-rights/data-rights.service';
@@ -42,7 +43,8 @@ export function createServices(config: Config, log: Logger) {
   });
   const searchIndex = new SearchIndex(log);
   const directory = new DirectoryService({ organisations, index: searchIndex });
-  const eligibility = new EligibilityService({ families, directory });
+  const ruleSets = new RuleSetsService({ families, directory });
+  const eligibility = new EligibilityService({ families, directory, ruleSets });
   return {
     queue,
     searchIndex,
@@ -66,6 +68,7 @@ export function createServices(config: Config, log: Logger) {
     dataRights: new DataRightsService({ accounts, families, audit, outbox, eligibility }),
     feedback: new FeedbackService(),
     eligibility,
+    ruleSets,
   };
 }
 

@@ -9,7 +9,7 @@ import { draftInputOf } from './eligibility.rules';
  * each tier: Jordan (19) Universal only, Sam Universal+, Alex Targeted, Riley Specialist.
  */
 export async function seedDemoEligibility(services: Services): Promise<void> {
-  const { accounts, families, eligibility } = services;
+  const { accounts, families, ruleSets } = services;
   const signedIn = async (email: string): Promise<SignedInActor> => {
     const account = await accounts.accountByEmail(email);
     const actor = account ? await accounts.actorFor(account.id, 'demo-seed') : null;
@@ -17,14 +17,11 @@ export async function seedDemoEligibility(services: Services): Promise<void> {
     return actor;
   };
 
-  if (!(await eligibility.published())) {
+  if (!(await ruleSets.published())) {
     const commissioner = await signedIn(DEMO_ACCOUNTS.commissioner);
-    const { ruleSet } = await eligibility.saveDraft(
-      commissioner,
-      draftInputOf(DEVON_LIKE_STATEMENT),
-    );
+    const { ruleSet } = await ruleSets.saveDraft(commissioner, draftInputOf(DEVON_LIKE_STATEMENT));
     if (!ruleSet) throw new Error('the demo rule set was refused');
-    const published = await eligibility.publish(commissioner, ruleSet.id);
+    const published = await ruleSets.publish(commissioner, ruleSet.id);
     if (!published.ruleSet) throw new Error(`demo rules: ${published.userErrors[0]?.message}`);
   }
 

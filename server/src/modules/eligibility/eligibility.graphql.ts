@@ -305,16 +305,16 @@ export const eligibilityGraphQL: GraphQLModule = {
     },
     EligibilityDecision: {
       ruleSet: (decision: { ruleSetId: string }, _args, { services }) =>
-        services.eligibility.ruleSetById(decision.ruleSetId),
+        services.ruleSets.ruleSetById(decision.ruleSetId),
     },
     Query: {
-      eligibilityRules: (_parent, _args, { services }) => services.eligibility.published(),
+      eligibilityRules: (_parent, _args, { services }) => services.ruleSets.published(),
       eligibilityRuleSets: (_parent, _args, context) =>
-        context.services.eligibility.ruleSets(signedIn(context)),
+        context.services.ruleSets.ruleSets(signedIn(context)),
       eligibilityRuleSet: (_parent, args: { id: string }, context) =>
-        context.services.eligibility.ruleSet(signedIn(context), args.id),
+        context.services.ruleSets.ruleSet(signedIn(context), args.id),
       eligibilityRulePreview: (_parent, args: { ruleSetId: string }, context) =>
-        context.services.eligibility.preview(signedIn(context), args.ruleSetId),
+        context.services.ruleSets.preview(signedIn(context), args.ruleSetId),
       eligibilityCheckSummary: (_parent, _args, { services }) =>
         services.eligibility.anonymousCheckSummary(),
     },
@@ -324,9 +324,9 @@ export const eligibilityGraphQL: GraphQLModule = {
       childEligibilityCheck: (_parent, { input }: Input<{ childId: string }>, context) =>
         context.services.eligibility.checkChild(signedIn(context), input.childId),
       eligibilityRuleSetDraftSave: (_parent, { input }: Input<unknown>, context) =>
-        context.services.eligibility.saveDraft(signedIn(context), input),
+        context.services.ruleSets.saveDraft(signedIn(context), input),
       eligibilityRuleSetPublish: (_parent, { input }: Input<{ ruleSetId: string }>, context) =>
-        context.services.eligibility.publish(signedIn(context), input.ruleSetId),
+        context.services.ruleSets.publish(signedIn(context), input.ruleSetId),
     },
   },
 };
