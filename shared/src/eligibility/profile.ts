@@ -134,6 +134,25 @@ export const childProfileChangeSchema = z.strictObject({
 
 export type ChildProfileChange = z.output<typeof childProfileChangeSchema>;
 
+/**
+ * What the family checker asks without an account: the profile's eligibility questions, with
+ * the same words as the profile. Nothing answered here is stored.
+ */
+export const eligibilityAnswersSchema = z.strictObject({
+  dateOfBirth: z.string({ error: 'Enter a date of birth, like 2015-03-27' }),
+  homePostcode: homePostcodeSchema.nullish(),
+  needs: distinct(needCodeSchema, 'needs', 20),
+  diagnosis: DIAGNOSIS_STATUSES.schema('diagnosis status'),
+  ehcPlan: EHC_PLAN_STATUSES.schema('EHC plan status'),
+  socialCareAssessment: SOCIAL_CARE_ASSESSMENT_STATUSES.schema('social care assessment status'),
+  assessedTier: childProfileChangeSchema.shape.assessedTier,
+  budgetHolder: BUDGET_HOLDERS.schema('budget holder').nullish(),
+  supportNeeded: SUPPORT_NEEDED.schema('support needed').nullish(),
+  communication: childProfileChangeSchema.shape.communication.nullable(),
+  mobility: childProfileChangeSchema.shape.mobility.nullable(),
+  health: childProfileChangeSchema.shape.health.nullable(),
+});
+
 export interface EmergencyContact {
   name: string;
   relationship: string;

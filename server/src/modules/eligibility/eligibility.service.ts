@@ -1,21 +1,12 @@
 import {
   ageBand,
+  eligibilityAnswersSchema,
   ageOn,
-  BUDGET_HOLDERS,
-  COMMUNICATION_METHODS,
   dateOfBirthProblem,
   decideChild,
   decideService,
-  DIAGNOSIS_STATUSES,
-  EHC_PLAN_STATUSES,
   findPostcodeDistrict,
-  HEALTH_NEEDS,
   londonToday,
-  MOBILITY_NEEDS,
-  needCodeSchema,
-  homePostcodeSchema,
-  SOCIAL_CARE_ASSESSMENT_STATUSES,
-  SUPPORT_NEEDED,
   type ChildDecision,
   type EligibilityFacts,
   type Outcome,
@@ -23,7 +14,6 @@ import {
   type ServiceDecision,
 } from '@harbour/shared';
 
-import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 
 import type { Actor, SignedInActor } from '../access/actor';
@@ -59,21 +49,6 @@ const SERVICES_SHOWN = 10;
 const NEARBY_KM = 25;
 const RESULT_OUTCOMES: Outcome[] = ['ELIGIBLE', 'NEEDS_ASSESSMENT'];
 
-const anonymousCheckSchema = z.strictObject({
-  dateOfBirth: z.string({ error: 'Enter a date of birth, like 2015-03-27' }),
-  homePostcode: homePostcodeSchema.nullish(),
-  needs: z.array(needCodeSchema).max(20),
-  diagnosis: DIAGNOSIS_STATUSES.schema('diagnosis status'),
-  ehcPlan: EHC_PLAN_STATUSES.schema('EHC plan status'),
-  socialCareAssessment: SOCIAL_CARE_ASSESSMENT_STATUSES.schema('social care assessment status'),
-  assessedTier: z.string().max(40).nullish(),
-  budgetHolder: BUDGET_HOLDERS.schema('budget holder').nullish(),
-  supportNeeded: SUPPORT_NEEDED.schema('support needed').nullish(),
-  communication: z.array(COMMUNICATION_METHODS.schema('communication method')).max(4).nullish(),
-  mobility: z.array(MOBILITY_NEEDS.schema('mobility need')).max(2).nullish(),
-  health: z.array(HEALTH_NEEDS.schema('health need')).max(5).nullish(),
-});
-
 type Judge = (listing: Listing) => ServiceDecision;
 
 /**
@@ -96,7 +71,7 @@ export class EligibilityService {
   /** A check from answers given without an account. Only anonymous counts are kept. */
   async checkAnonymously(input: unknown): Promise<CheckPayload> {
     const none = { decision: null, services: [], eligibleServiceCount: 0 };
-    const parsed = anonymousCheckSchema.safeParse(input);
+    const parsed = eligibilityAnswersSchema.safeParse(input);
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), ...none };
     const answers = parsed.data;
     const today = londonToday();
