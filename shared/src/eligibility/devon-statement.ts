@@ -1,5 +1,5 @@
 import { NEED_CODES } from '../vocabularies/needs';
-import type { RuleSet } from './rule-set';
+import type { Criterion, RuleSet } from './rule-set';
 
 /** Devon County Council's area: Plymouth and Torbay are unitary councils with their own offer. */
 export const DEVON_COUNCIL_DISTRICTS = [
@@ -15,6 +15,15 @@ export const DEVON_COUNCIL_DISTRICTS = [
 
 const ADULT_ROUTE =
   'From 18, adult social care can assess a young person’s needs (a Care Act assessment): ask the transitions team';
+
+/** Devon's short-break duty covers disabled children aged 0–17. */
+const UNDER_18: Criterion = { field: 'age', min: 0, max: 17, ifNotMet: ADULT_ROUTE };
+
+const LIVES_IN_DEVON: Criterion = {
+  field: 'district',
+  oneOf: DEVON_COUNCIL_DISTRICTS,
+  ifNotMet: 'Plymouth and Torbay councils publish their own short breaks offer',
+};
 
 /**
  * A Devon-like short breaks statement (tiers as published on Devon's Local Offer), used for
@@ -36,15 +45,7 @@ export const DEVON_LIKE_STATEMENT: RuleSet = {
       summary:
         'Inclusive clubs and holiday schemes with extra support for disabled children, which parents book directly without an assessment.',
       howToGetIt: 'Book directly: no assessment or referral is needed.',
-      criteria: [
-        { field: 'age', min: 0, max: 17, ifNotMet: ADULT_ROUTE },
-        { field: 'needs', anyOf: [...NEED_CODES] },
-        {
-          field: 'district',
-          oneOf: DEVON_COUNCIL_DISTRICTS,
-          ifNotMet: 'Plymouth and Torbay councils publish their own short breaks offer',
-        },
-      ],
+      criteria: [UNDER_18, { field: 'needs', anyOf: [...NEED_CODES] }, LIVES_IN_DEVON],
     },
     {
       code: 'TARGETED',
@@ -54,13 +55,9 @@ export const DEVON_LIKE_STATEMENT: RuleSet = {
       howToGetIt:
         'Ask Devon’s children’s social care for a short breaks assessment (0345 155 1071, or through your child’s school).',
       criteria: [
-        { field: 'age', min: 0, max: 17, ifNotMet: ADULT_ROUTE },
+        UNDER_18,
         { field: 'needs', anyOf: [...NEED_CODES] },
-        {
-          field: 'district',
-          oneOf: DEVON_COUNCIL_DISTRICTS,
-          ifNotMet: 'Plymouth and Torbay councils publish their own short breaks offer',
-        },
+        LIVES_IN_DEVON,
         {
           field: 'assessedTier',
           oneOf: ['TARGETED', 'SPECIALIST'],
@@ -76,7 +73,7 @@ export const DEVON_LIKE_STATEMENT: RuleSet = {
       howToGetIt:
         'Talk to your child’s social worker, or ask for a referral to the disabled children’s social work team.',
       criteria: [
-        { field: 'age', min: 0, max: 17, ifNotMet: ADULT_ROUTE },
+        UNDER_18,
         {
           field: 'needs',
           anyOf: [
@@ -89,11 +86,7 @@ export const DEVON_LIKE_STATEMENT: RuleSet = {
             'COMPLEX_HEALTH_NEEDS',
           ],
         },
-        {
-          field: 'district',
-          oneOf: DEVON_COUNCIL_DISTRICTS,
-          ifNotMet: 'Plymouth and Torbay councils publish their own short breaks offer',
-        },
+        LIVES_IN_DEVON,
         { field: 'ehcPlan', oneOf: ['YES'] },
         {
           field: 'assessedTier',
