@@ -1,73 +1,47 @@
+import {
+  BUDGET_HOLDERS,
+  COMMUNICATION_METHODS,
+  DIAGNOSIS_STATUSES,
+  EHC_PLAN_STATUSES,
+  HEALTH_NEEDS,
+  MOBILITY_NEEDS,
+  PROFILE_SECTIONS,
+  SOCIAL_CARE_ASSESSMENT_STATUSES,
+  SUPPORT_NEEDED,
+} from '@harbour/shared';
 import { signedIn, type GraphQLModule } from '../../graphql/module';
 import { childFieldVisible } from '../access/policy';
 import type { ChildRecord } from './families.service';
 
 type Input<T> = { input: T };
 
+/** The profile's closed lists as GraphQL enums, from the shared vocabularies they mirror. */
+const vocabularyEnums = (
+  [
+    ['DiagnosisStatus', DIAGNOSIS_STATUSES],
+    ['EhcPlanStatus', EHC_PLAN_STATUSES],
+    ['SocialCareAssessmentStatus', SOCIAL_CARE_ASSESSMENT_STATUSES],
+    ['BudgetHolder', BUDGET_HOLDERS],
+    ['CommunicationMethod', COMMUNICATION_METHODS],
+    ['MobilityNeed', MOBILITY_NEEDS],
+    ['HealthNeed', HEALTH_NEEDS],
+    ['SupportNeeded', SUPPORT_NEEDED],
+    [
+      'ChildProfileSection',
+      PROFILE_SECTIONS,
+      'Parts of the profile a family can share with a provider, each on its own.',
+    ],
+  ] as const
+)
+  .map(
+    ([name, vocabulary, description]: readonly [string, { codes: readonly string[] }, string?]) =>
+      `${description ? `"${description}" ` : ''}enum ${name} { ${vocabulary.codes.join(' ')} }`,
+  )
+  .join('\n');
+
 export const childProfileGraphQL: GraphQLModule = {
   typeDefs: /* GraphQL */ `
-    enum DiagnosisStatus {
-      DIAGNOSED
-      AWAITING
-      NONE
-    }
-
-    enum EhcPlanStatus {
-      YES
-      BEING_ASSESSED
-      NO
-    }
-
-    enum SocialCareAssessmentStatus {
-      NONE
-      REQUESTED
-      ASSESSED
-    }
-
-    enum BudgetHolder {
-      NONE
-      FAMILY
-      COUNCIL
-      NOMINATED_AGENT
-    }
-
-    enum CommunicationMethod {
-      SPOKEN
-      MAKATON
-      BSL
-      AAC
-    }
-
-    enum MobilityNeed {
-      WHEELCHAIR_USER
-      HOIST
-    }
-
-    enum HealthNeed {
-      EPILEPSY_RESCUE_MEDICATION
-      TUBE_FEEDING
-      OXYGEN
-      DIABETES
-      SEVERE_ALLERGY
-    }
-
-    enum SupportNeeded {
-      GROUP
-      ONE_TO_ONE
-      TWO_TO_ONE
-    }
-
-    "Parts of a child's profile a family can share with a provider, each on its own."
-    enum ChildProfileSection {
-      NEEDS
-      COMMUNICATION
-      MOBILITY_AND_HEALTH
-      BEHAVIOUR
-      ABOUT_ME
-      EMERGENCY_CONTACTS
-      PLANS_AND_BUDGET
-      HOME
-    }
+    ${vocabularyEnums}
 
     type EmergencyContact {
       name: String!
