@@ -9,7 +9,13 @@ import {
   type EligibilityFacts,
   type ServiceEligibilityFacts,
 } from './evaluate';
-import type { Criterion, RuleSet, Tier } from './rule-set';
+import {
+  SERVICE_CHECKS,
+  type Criterion,
+  type RuleSet,
+  type ServiceCheck,
+  type Tier,
+} from './rule-set';
 
 const today = '2026-11-25';
 
@@ -515,27 +521,54 @@ describe('properties of any rule set', () => {
     );
   });
 
+  const serviceArb = fc.record({
+    type: fc.constantFrom('OVERNIGHT_SHORT_BREAK', 'INCLUSIVE_ACTIVITY', 'HOME_SUPPORT'),
+    minAge: fc.integer({ min: 0, max: 12 }),
+    maxAge: fc.integer({ min: 12, max: 25 }),
+    needs: fc.subarray([...NEED_CODES], { maxLength: 3 }),
+    ratios: fc.subarray(['GROUP', 'ONE_TO_ONE', 'TWO_TO_ONE']),
+    skills: fc.subarray([
+      'MAKATON',
+      'BSL',
+      'PECS_AAC',
+      'EPILEPSY_RESCUE_MEDICATION',
+      'TUBE_FEEDING',
+    ]),
+    features: fc.constant([]),
+    compliance: fc.record({
+      hiddenFromFamilies: fc.boolean(),
+      continuesPast18: fc.constantFrom('YES' as const, 'NO' as const, 'NOT_APPLICABLE' as const),
+      flags: fc.constant([]),
+    }),
+  });
+
+  it('adding a service check the child meets never turns ELIGIBLE into NOT_ELIGIBLE', () => {
+    const checks = fc.subarray([...SERVICE_CHECKS]);
+    fc.assert(
+      fc.property(
+        facts,
+        serviceArb,
+        checks,
+        fc.constantFrom(...SERVICE_CHECKS),
+        (f, s, some, extra) => {
+          const ruleSet = (list: ServiceCheck[]): RuleSet => ({
+            ...DEVON_LIKE_STATEMENT,
+            services: { ...DEVON_LIKE_STATEMENT.services, checks: list },
+          });
+          const decide = (list: ServiceCheck[]) =>
+            decideService(ruleSet(list), decideChild(ruleSet(list), f, today), f, s, today);
+          const alone = decide([extra]).reasons.find((r) => r.criterion === extra);
+          fc.pre(alone === undefined || alone.outcome === 'MET');
+          const before = decide(some.filter((c) => c !== extra)).outcome;
+          const after = decide([...some.filter((c) => c !== extra), extra]).outcome;
+          expect(after).toBe(before);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('every NOT_ELIGIBLE has at least one reason not met, in words', () => {
-    const serviceArb = fc.record({
-      type: fc.constantFrom('OVERNIGHT_SHORT_BREAK', 'INCLUSIVE_ACTIVITY', 'HOME_SUPPORT'),
-      minAge: fc.integer({ min: 0, max: 12 }),
-      maxAge: fc.integer({ min: 12, max: 25 }),
-      needs: fc.subarray([...NEED_CODES], { maxLength: 3 }),
-      ratios: fc.subarray(['GROUP', 'ONE_TO_ONE', 'TWO_TO_ONE']),
-      skills: fc.subarray([
-        'MAKATON',
-        'BSL',
-        'PECS_AAC',
-        'EPILEPSY_RESCUE_MEDICATION',
-        'TUBE_FEEDING',
-      ]),
-      features: fc.constant([]),
-      compliance: fc.record({
-        hiddenFromFamilies: fc.boolean(),
-        continuesPast18: fc.constantFrom('YES' as const, 'NO' as const, 'NOT_APPLICABLE' as const),
-        flags: fc.constant([]),
-      }),
-    });
     fc.assert(
       fc.property(facts, serviceArb, (f, s) => {
         const childDecision = decideChild(DEVON_LIKE_STATEMENT, f, today);
