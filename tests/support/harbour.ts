@@ -52,6 +52,7 @@ export async function startTestHarbour(env: Record<string, string> = {}): Promis
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_SEED: 'false',
     DEMO_PROVIDERS: '12',
+    DEMO_FAMILIES: '0',
     WORKER_IN_PROCESS: 'false',
     ...env,
   });

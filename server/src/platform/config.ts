@@ -44,6 +44,12 @@ const envSchema = z.object({
     .min(0, 'must be a whole number from 0 to 5000')
     .max(5000, 'must be a whole number from 0 to 5000')
     .default(400),
+  DEMO_FAMILIES: z.coerce
+    .number({ error: 'must be a whole number from 0 to 2000' })
+    .int('must be a whole number from 0 to 2000')
+    .min(0, 'must be a whole number from 0 to 2000')
+    .max(2000, 'must be a whole number from 0 to 2000')
+    .default(40),
   DEMO_PASSWORD: z.string().min(12, 'must be at least 12 characters').default('harbour-demo-2026'),
   DEMO_TOTP_SECRET: z
     .string()
@@ -143,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     demo: {
       seed: config.DEMO_SEED ?? !production,
       providers: config.DEMO_PROVIDERS,
+      families: config.DEMO_FAMILIES,
       password: config.DEMO_PASSWORD,
       totpSecret: config.DEMO_TOTP_SECRET,
     },

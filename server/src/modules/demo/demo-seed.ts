@@ -5,6 +5,7 @@ import type { Services } from '../../services';
 import { seedDemoDirectory, seedDemoProviderServices } from '../directory/demo-directory';
 import { seedDemoEligibility } from '../eligibility/demo-eligibility';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts';
+import { seedDemoFamilies } from './demo-families';
 
 /**
  * The demo world for Devon, one versioned step per capability (later issues add theirs).
@@ -30,6 +31,10 @@ export function demoSteps(config: Config, services: Services): Step[] {
       },
     },
     { id: 'demo-eligibility-v1', apply: () => seedDemoEligibility(services) },
+    {
+      id: 'demo-families-v1',
+      apply: () => seedDemoFamilies(config, services, config.demo.families),
+    },
   ];
 }
 
