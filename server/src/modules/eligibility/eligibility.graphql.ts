@@ -121,7 +121,7 @@ export const eligibilityGraphQL: GraphQLModule = {
       publishedAsVersion: Int
     }
 
-    "Children (or checks) by outcome at one tier. In a preview, null means fewer than 5: small numbers could point at a child."
+    "Children (or checks) by outcome at one tier. In a preview, null means fewer than 5 and other counts are rounded to the nearest 5, so that no child can be picked out."
     type TierOutcomeCounts {
       tier: String!
       eligible: Int
@@ -147,8 +147,9 @@ export const eligibilityGraphQL: GraphQLModule = {
     type EligibilityRulePreview {
       problems: [RuleSetProblem!]!
       comparedWith: EligibilityRuleSet
-      childrenCompared: Int!
-      "Children with a different outcome at one tier or more; null means fewer than 5."
+      "Rounded to the nearest 5; null means fewer than 5."
+      childrenCompared: Int
+      "Children with a different outcome at one tier or more; null means fewer than 5, others are rounded to the nearest 5."
       childrenChanging: Int
       tiers: [TierPreview!]!
       serviceTypeChanges: [ServiceTypeChange!]!

@@ -7,6 +7,7 @@ import {
 import {
   criterionFromFlat,
   criterionToFlat,
+  disclosable,
   draftInputOf,
   previewChanges,
 } from './eligibility.rules';
@@ -116,5 +117,19 @@ describe('previewing a change of rules', () => {
     expect(preview.childrenChanging).toBe(3);
     expect(preview.tiers.every((tier) => tier.before === null)).toBe(true);
     expect(preview.serviceTypeAffected('INCLUSIVE_ACTIVITY')).toBe(true);
+  });
+});
+
+describe('counts a preview may show', () => {
+  it.each([
+    [0, 0],
+    [1, null],
+    [4, null],
+    [5, 5],
+    [7, 5],
+    [8, 10],
+    [53, 55],
+  ])('%i is shown as %p', (count, shown) => {
+    expect(disclosable(count)).toBe(shown);
   });
 });

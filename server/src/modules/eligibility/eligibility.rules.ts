@@ -185,18 +185,25 @@ export function draftInputOf(ruleSet: RuleSet) {
   };
 }
 
-/** Counts from 1 to 4 could point at a child: the preview shows them as "fewer than 5" (null). */
+/**
+ * Counts from 1 to 4 could point at a child, and exact counts could be subtracted from one
+ * another (a tier's three outcomes add up to the children compared) to recover one that was
+ * hidden: a preview shows 1 to 4 as "fewer than 5" (null) and every other count rounded to
+ * the nearest 5.
+ */
 export const SMALLEST_COUNT_SHOWN = 5;
 
-export function suppressSmall(count: number): number | null {
-  return count > 0 && count < SMALLEST_COUNT_SHOWN ? null : count;
+export function disclosable(count: number): number | null {
+  if (count === 0) return 0;
+  if (count < SMALLEST_COUNT_SHOWN) return null;
+  return Math.round(count / SMALLEST_COUNT_SHOWN) * SMALLEST_COUNT_SHOWN;
 }
 
-export function suppressSmallCounts(counts: TierCounts) {
+export function disclosableCounts(counts: TierCounts) {
   return {
     tier: counts.tier,
-    eligible: suppressSmall(counts.eligible),
-    needsAssessment: suppressSmall(counts.needsAssessment),
-    notEligible: suppressSmall(counts.notEligible),
+    eligible: disclosable(counts.eligible),
+    needsAssessment: disclosable(counts.needsAssessment),
+    notEligible: disclosable(counts.notEligible),
   };
 }

@@ -21,8 +21,8 @@ import {
   criterionFromFlat,
   criterionToFlat,
   previewChanges,
-  suppressSmall,
-  suppressSmallCounts,
+  disclosable,
+  disclosableCounts,
   type FlatCriterion,
 } from './eligibility.rules';
 
@@ -408,12 +408,12 @@ export class RuleSetsService {
     return {
       problems: [],
       comparedWith,
-      childrenCompared: preview.childrenCompared,
-      childrenChanging: suppressSmall(preview.childrenChanging),
+      childrenCompared: disclosable(preview.childrenCompared),
+      childrenChanging: disclosable(preview.childrenChanging),
       tiers: preview.tiers.map((tier) => ({
         ...tier,
-        before: tier.before && suppressSmallCounts(tier.before),
-        after: suppressSmallCounts(tier.after),
+        before: tier.before && disclosableCounts(tier.before),
+        after: disclosableCounts(tier.after),
       })),
       serviceTypeChanges: preview.serviceTypeChanges.map((change) => ({
         ...change,
