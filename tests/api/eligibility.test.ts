@@ -392,6 +392,21 @@ describe('a commissioner’s rules: draft, preview, publish', () => {
       },
     ]);
 
+    // A copy of version 1 started now would undo version 2: refused.
+    const oldCopy = await harbour.graphql<{
+      eligibilityRuleSetDraftSave: { userErrors: { code: string; message: string }[] };
+    }>(
+      DRAFT_SAVE,
+      { input: { ...draftInputOf(DEVON_LIKE_STATEMENT), basedOnVersion: 1 } },
+      demo.commissioner,
+    );
+    expect(oldCopy.body.data!.eligibilityRuleSetDraftSave.userErrors).toEqual([
+      expect.objectContaining({
+        code: 'OUTDATED',
+        message: 'Version 2 is now in force: start the new draft from it',
+      }),
+    ]);
+
     const previewOfVersion = await harbour.graphql(
       'query { eligibilityRulePreview(ruleSetId: "v1") { childrenCompared } }',
       {},

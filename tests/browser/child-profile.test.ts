@@ -39,6 +39,8 @@ it('a parent tells Harbour about Sam once, fixes a mistake, sees every version a
   await page.getByRole('link', { name: 'Change Needs, diagnosis and the support needed' }).click();
   await expectHeading(page, 'Sam’s needs');
   await expect(page.getByLabel('Autism', { exact: true }).isChecked()).resolves.toBe(true);
+  // In the same words as the anonymous checker asks it.
+  await page.getByRole('group', { name: 'What support does Sam need to join in?' }).waitFor();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel('ADHD', { exact: true }).check();
   await page.getByRole('button', { name: 'Save' }).click();
@@ -229,7 +231,38 @@ it('asks which tier social care assessed Sam at only once the family says Sam wa
     'Sam’s EHC plan, social care assessment and budget have been saved',
   );
   const plans = card(page, 'EHC plan, social care assessment and budget');
-  await expect(plans.textContent()).resolves.toContain('Assessed by social care');
-  await expect(plans.textContent()).resolves.toContain('Targeted support');
+  await expect(plans.textContent()).resolves.toContain('Assessed by social care: Targeted support');
+
+  // A tier the council's rules no longer have is said in words, never as its code; and before
+  // the council publishes any tiers, the form says why it does not ask which one.
+  let rules: 'without Targeted support' | 'none published' = 'without Targeted support';
+  await page.route('**/graphql', async (route) => {
+    if (!route.request().postData()?.includes('query ChildProfile(')) return route.continue();
+    const response = await route.fetch();
+    const body = (await response.json()) as {
+      data: { eligibilityRules: { tiers: { code: string }[] } | null };
+    };
+    const published = body.data.eligibilityRules;
+    body.data.eligibilityRules =
+      rules === 'none published' || !published
+        ? null
+        : { tiers: published.tiers.filter(({ code }) => code !== 'TARGETED') };
+    await route.fulfill({ response, json: body });
+  });
+  await page.reload();
+  await expectHeading(page, 'Sam’s profile');
+  await expect(plans.textContent()).resolves.toContain(
+    'Assessed by social care: a tier that is no longer in the council’s rules',
+  );
+  await expect(plans.textContent()).resolves.not.toContain('TARGETED');
+
+  rules = 'none published';
+  await page
+    .getByRole('link', { name: 'Change EHC plan, social care assessment and budget' })
+    .click();
+  await expectHeading(page, 'Sam’s EHC plan, social care assessment and budget');
+  await expect(page.getByLabel('Assessed by social care').isChecked()).resolves.toBe(true);
+  await page.getByText('The council has not published its tiers of support yet').waitFor();
+  expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

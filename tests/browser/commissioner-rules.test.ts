@@ -14,8 +14,46 @@ const summaryRow = (page: Page, key: string) =>
 const contradiction =
   'Universal+ (tier 2), age rule: The age range 18–17 is empty: the lowest age must not be above the highest';
 
-it('a commissioner drafts a change to the rules, is stopped by a contradiction, fixes it, previews who it affects and publishes version 2', async () => {
+// The commissioner signs in once (a security code works once); each journey carries on from there.
+let commissioner: { page: Page; problems: string[] };
+
+beforeAll(async () => {
+  commissioner = await openPage(journey.browser);
+  const { page } = commissioner;
   const url = journey.harbour.url;
+  await page.goto(`${url}/sign-in?returnTo=/commissioners`);
+  await page.getByLabel('Email address').fill('commissioner@demo.harbour.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByLabel('Enter your security code').fill(totpCode(DEMO_TOTP_SECRET));
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.waitForURL(`${url}/commissioners`);
+});
+
+/** Another tab in the same session, as a colleague working on the rules at the same time. */
+async function otherTab({ page, problems }: typeof commissioner): Promise<Page> {
+  const tab = await page.context().newPage();
+  tab.on('console', (message) => {
+    if (message.type() === 'error') problems.push(message.text());
+  });
+  tab.on('pageerror', (error) => problems.push(error.message));
+  return tab;
+}
+
+async function startDraftFromVersionInForce(page: Page): Promise<number> {
+  await page.goto(`${journey.harbour.url}/commissioners/eligibility`);
+  await expectHeading(page, 'Eligibility rules');
+  const start = page.getByRole('button', { name: /^Start a new draft from version \d+$/ });
+  const version = Number(/\d+$/.exec((await start.textContent()) ?? '')?.[0]);
+  await start.click();
+  await expectHeading(page, 'Draft: Devon short breaks statement');
+  return version;
+}
+
+const tierTitles = (page: Page) =>
+  page.locator('.govuk-summary-card__title', { hasText: /^Tier \d/ }).allTextContents();
+
+it('a commissioner drafts a change to the rules, is stopped by a contradiction, fixes it, previews who it affects and publishes version 2', async () => {
   // A family's check without an account, so that the anonymous counts have something to show.
   const check = await journey.harbour.graphql<{
     eligibilityCheckSubmit: { userErrors: unknown[] };
@@ -29,14 +67,7 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
   );
   expect(check.body.data?.eligibilityCheckSubmit.userErrors).toEqual([]);
 
-  const { page, problems } = await openPage(journey.browser);
-  await page.goto(`${url}/sign-in?returnTo=/commissioners`);
-  await page.getByLabel('Email address').fill('commissioner@demo.harbour.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Enter your security code').fill(totpCode(DEMO_TOTP_SECRET));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(`${url}/commissioners`);
+  const { page, problems } = commissioner;
 
   // The rules in force, with their tiers in words, and what families checked anonymously.
   await page.locator('main').getByRole('link', { name: 'Eligibility rules' }).click();
@@ -126,6 +157,7 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
     summaryRow(page, 'Children whose outcome changes').locator('dd').textContent(),
   ).resolves.toContain('Fewer than 5');
   const universalPlusCounts = page.getByRole('table', { name: 'Universal+' });
+  await page.getByText('counts are rounded to the nearest 5', { exact: false }).waitFor();
   const eligible = await universalPlusCounts
     .getByRole('row', { name: /^Eligible/ })
     .getByRole('cell')
@@ -171,6 +203,134 @@ it('a commissioner drafts a change to the rules, is stopped by a contradiction, 
   await page.goto(`${draftUrl}/preview`);
   await expectHeading(page, 'This draft cannot be changed any more');
   await expect(page.getByRole('button', { name: /Publish/ }).count()).resolves.toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it('changes the tier a page showed even after another tab moved it, and says so once it has gone', async () => {
+  const { page, problems } = commissioner;
+  await startDraftFromVersionInForce(page);
+  const draftUrl = page.url();
+
+  // Another tab asks to remove Universal+, tier 2, while this one moves it down.
+  const colleague = await otherTab(commissioner);
+  await colleague.goto(draftUrl);
+  await colleague.getByRole('link', { name: 'Remove Tier 2: Universal+' }).click();
+  await expectHeading(colleague, 'Remove Universal+ from this draft?');
+  await page.getByRole('button', { name: 'Move down Tier 2: Universal+' }).click();
+  await page.getByText('Universal+ moved down: it is now tier 3').waitFor();
+
+  // Universal+ is removed, not Targeted support, which is now in its old place.
+  await colleague.getByRole('button', { name: 'Remove tier' }).click();
+  await expectHeading(colleague, 'Draft: Devon short breaks statement');
+  await colleague.getByText('Universal+ has been removed', { exact: false }).waitFor();
+  await expect(tierTitles(colleague)).resolves.toEqual([
+    'Tier 1: Universal',
+    'Tier 2: Targeted support',
+    'Tier 3: Specialist support',
+  ]);
+  await colleague.close();
+
+  // This tab still shows Universal+: moving it says the draft has changed, and shows it as it is.
+  await page.getByRole('button', { name: 'Move up Tier 3: Universal+' }).click();
+  await page
+    .locator('.govuk-error-summary')
+    .getByText('This draft has changed since you opened it: check it and try again')
+    .waitFor();
+  await page.getByRole('heading', { name: 'Tier 3: Specialist support' }).waitFor();
+  await expect(tierTitles(page)).resolves.toEqual([
+    'Tier 1: Universal',
+    'Tier 2: Targeted support',
+    'Tier 3: Specialist support',
+  ]);
+  await expect(page.title()).resolves.toMatch(/^Error: /);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it('does not publish a draft started before another version was published: it says why, flags it, and offers a new draft from the version in force', async () => {
+  const { page, problems } = commissioner;
+  const version = await startDraftFromVersionInForce(page);
+  const next = version + 1;
+  const draftId = new URL(page.url()).pathname.split('/').at(-1) ?? '';
+
+  // The preview compares every child, so it says it is loading until it can show them.
+  let showPreview = () => {};
+  const previewHeld = new Promise<void>((resolve) => (showPreview = resolve));
+  await page.route('**/graphql', async (route) => {
+    if (route.request().postData()?.includes('EligibilityRulePreview')) await previewHeld;
+    await route.continue();
+  });
+  await page.getByRole('link', { name: 'Preview changes' }).click();
+  const previewTitle = 'What publishing this would change';
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  await page.waitForFunction((title) => document.title === `${title} – Harbour`, previewTitle);
+  expect(await axeViolations(page)).toEqual([]);
+  showPreview();
+  await expectHeading(page, previewTitle);
+  await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('H1');
+  await page.unroute('**/graphql');
+  await page.getByRole('button', { name: `Publish as version ${next}` }).waitFor();
+
+  // Meanwhile another draft from the same version is published in another tab.
+  const colleague = await otherTab(commissioner);
+  await startDraftFromVersionInForce(colleague);
+  await colleague.getByRole('link', { name: 'Preview changes' }).click();
+  await colleague.getByRole('button', { name: `Publish as version ${next}` }).click();
+  await expectHeading(colleague, `Version ${next} published`);
+  await colleague.close();
+
+  // Publishing this one would undo it, so it is refused, saying why rather than what to fix.
+  await page.getByRole('button', { name: `Publish as version ${next}` }).click();
+  const refusal = page.locator('.govuk-error-summary');
+  await refusal.getByText('The rules have not been published').waitFor();
+  await refusal
+    .getByText(
+      `Version ${next} was published after this draft was started from version ${version}. Start a new draft from version ${next} so its changes are not lost.`,
+    )
+    .waitFor();
+  await expect(refusal.textContent()).resolves.not.toContain('until these are fixed');
+  await expect(
+    page.evaluate(() => document.activeElement?.classList.contains('govuk-error-summary')),
+  ).resolves.toBe(true);
+  await expect(page.title()).resolves.toMatch(/^Error: /);
+  // The page now shows the draft as out of date, with no way to publish it.
+  await page
+    .locator('.govuk-inset-text')
+    .getByText(
+      `Version ${next} was published after this draft was started from version ${version}.`,
+      { exact: false },
+    )
+    .waitFor();
+  const startFromNext = page.getByRole('button', {
+    name: `Start a new draft from version ${next}`,
+  });
+  await startFromNext.waitFor();
+  await expect(page.getByRole('button', { name: /^Publish/ }).count()).resolves.toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The rules page flags it among the drafts.
+  await page.goto(`${journey.harbour.url}/commissioners/eligibility`);
+  await expectHeading(page, 'Eligibility rules');
+  const row = page.getByRole('table', { name: 'Drafts' }).locator('tr', {
+    has: page.locator(`a[href$="/drafts/${draftId}"]`),
+  });
+  await expect(row.textContent()).resolves.toContain(
+    `Version ${version}: version ${next} was published after it was started`,
+  );
+  await row.getByText('Out of date', { exact: true }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Its preview offers a new draft from the version in force instead, and opens it.
+  await page.goto(`${journey.harbour.url}/commissioners/eligibility/drafts/${draftId}/preview`);
+  await expectHeading(page, previewTitle);
+  await expect(page.getByRole('button', { name: /^Publish/ }).count()).resolves.toBe(0);
+  await startFromNext.click();
+  await expectHeading(page, 'Draft: Devon short breaks statement');
+  await expect(summaryRow(page, 'Started from').textContent()).resolves.toContain(
+    `Version ${next}`,
+  );
+  expect(page.url()).not.toContain(draftId);
   expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -9,6 +9,21 @@ const journey = useBrowserJourney({ DEMO_SEED: 'true' });
 const main = (page: Page) => page.locator('main');
 const mainText = (page: Page) => main(page).textContent();
 
+async function signInAsSamsParent(page: Page) {
+  const url = journey.harbour.url;
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel('Email address').fill('parent@demo.harbour.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL(`${url}/family`);
+}
+
+/** What the API answers when it fails (with HTTP 200, so the browser logs no error). */
+const serviceProblem = {
+  data: null,
+  errors: [{ message: 'Unexpected error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+};
+
 async function continueTo(page: Page, heading: string) {
   await page.getByRole('button', { name: 'Continue' }).click();
   await expectHeading(page, heading);
@@ -51,6 +66,20 @@ it('a parent checks what support their child could get without an account, one q
   await expect(page.title()).resolves.toMatch(/^Error: /);
   expect(await axeViolations(page)).toEqual([]);
 
+  await page.getByLabel('Year').fill('2017');
+  await continueTo(page, 'What is your home postcode? (optional)');
+
+  // Back at the start page, Start now begins a new check: the earlier answers are forgotten.
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expectHeading(page, 'What is your child’s date of birth?');
+  await expect(page.getByLabel('Year').inputValue()).resolves.toBe('2017');
+  await page.getByRole('link', { name: 'Back', exact: true }).click();
+  await expectHeading(page, 'Check what support your child could get');
+  await page.getByRole('link', { name: 'Start now' }).click();
+  await expectHeading(page, 'What is your child’s date of birth?');
+  await expect(page.getByLabel('Year').inputValue()).resolves.toBe('');
+  await page.getByLabel('Day').fill('1');
+  await page.getByLabel('Month').fill('6');
   await page.getByLabel('Year').fill('2017');
   await continueTo(page, 'What is your home postcode? (optional)');
 
@@ -142,6 +171,10 @@ it('a parent checks what support their child could get without an account, one q
   expect(result).toMatch(/Your child is eligible for \d+ services? near EX4/);
   const services = page.locator('.harbour-result');
   expect(await services.count()).toBeGreaterThan(0);
+  // A service's "may fit" means a question for the provider first, not a council assessment.
+  for (const tag of await services.locator('.govuk-tag').allTextContents()) {
+    expect(['Eligible', 'May be able to go: check first', 'Not eligible']).toContain(tag);
+  }
   const first = services.first();
   await expect(first.textContent()).resolves.toMatch(/km away/);
   await expect(first.locator('.govuk-tag').textContent()).resolves.toBe('Eligible');
@@ -154,15 +187,29 @@ it('a parent checks what support their child could get without an account, one q
 
 it('a signed-in parent checks what Sam can get in one step from Sam’s profile, and the check joins the previous ones', async () => {
   const { page, problems } = await openPage(journey.browser);
-  const url = journey.harbour.url;
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('Email address').fill('parent@demo.harbour.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL(`${url}/family`);
+  await signInAsSamsParent(page);
+
+  // Sam's facts are held back at first, to see the page while it loads; later, fetching the
+  // previous checks again fails.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let isFetchingFactsFailing = false;
+  await page.route('**/graphql', async (route) => {
+    if (!route.request().postData()?.includes('query ChildForEligibilityCheck')) {
+      return route.continue();
+    }
+    await held;
+    if (!isFetchingFactsFailing) return route.continue();
+    return route.fulfill({ json: serviceProblem });
+  });
 
   await page.getByRole('link', { name: 'Check what Sam can get' }).click();
+  await page.getByRole('status').filter({ hasText: 'Loading…' }).waitFor();
+  await expect(page.title()).resolves.toBe('Loading – Harbour');
+  release();
   await expectHeading(page, 'Check what Sam can get');
+  // Focus moves on from the loading message to the page's heading.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
   const facts = page.locator('.govuk-summary-list');
   await expect(facts.textContent()).resolves.toContain('EX4 3SR (Exeter)');
   await expect(facts.textContent()).resolves.toContain('Autism');
@@ -197,5 +244,62 @@ it('a signed-in parent checks what Sam can get in one step from Sam’s profile,
   );
   await expect(previous.first().textContent()).resolves.toContain('Universal+');
   expect(await axeViolations(page)).toEqual([]);
+
+  // A check whose previous checks cannot be fetched again still shows its result.
+  isFetchingFactsFailing = true;
+  await page.getByRole('button', { name: 'Check now' }).click();
+  await main(page)
+    .getByText('Sorry, we cannot show the check you have just made here at the moment')
+    .waitFor();
+  await headline.waitFor();
+  expect(await previous.count()).toBe(1);
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
+it('forgets the answers given in a tab when the person signs out', async () => {
+  const { page, problems } = await openPage(journey.browser);
+  const url = journey.harbour.url;
+  await signInAsSamsParent(page);
+  await page.goto(`${url}/families/check`);
+  await page.getByRole('link', { name: 'Start now' }).click();
+  await page.getByLabel('Day').fill('14');
+  await page.getByLabel('Month').fill('5');
+  await page.getByLabel('Year').fill('2017');
+  await continueTo(page, 'What is your home postcode? (optional)');
+
+  await page.getByRole('link', { name: 'Sign out' }).click();
+  await expectHeading(page, 'You have signed out');
+  // Back to the question, in the same tab: with no answers to build on, the checker starts again.
+  await page.goBack();
+  await page.waitForURL(`${url}/families/check`);
+  await expectHeading(page, 'Check what support your child could get');
+  expect(problems).toEqual([]);
+});
+
+it('says whom to ask instead of offering Start now before the council publishes its rules, and when the service has a problem', async () => {
+  const { page, problems } = await openPage(journey.browser);
+  const url = journey.harbour.url;
+  let rules: 'none published' | 'failing' = 'none published';
+  await page.route('**/graphql', (route) => {
+    if (!route.request().postData()?.includes('query EligibilityRules')) return route.continue();
+    return route.fulfill({
+      json: rules === 'failing' ? serviceProblem : { data: { eligibilityRules: null } },
+    });
+  });
+
+  await page.goto(`${url}/families/check`);
+  await expectHeading(page, 'Check what support your child could get');
+  await expect(mainText(page)).resolves.toContain(
+    'The council has not published its short breaks rules on Harbour',
+  );
+  await main(page).getByRole('link', { name: '0345 155 1071' }).waitFor();
+  expect(await page.getByRole('link', { name: 'Start now' }).count()).toBe(0);
+  expect(await axeViolations(page)).toEqual([]);
+
+  rules = 'failing';
+  await page.goto(`${url}/families/check`);
+  await expectHeading(page, 'Sorry, there is a problem with the service');
+  expect(await page.getByRole('link', { name: 'Start now' }).count()).toBe(0);
   expect(problems).toEqual([]);
 });

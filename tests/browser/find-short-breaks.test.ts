@@ -44,6 +44,21 @@ async function tabTo(page: Page, selector: string, text?: string, limit = 80) {
   throw new Error(`Tab never reached ${selector} ${text ?? ''}`);
 }
 
+/** The first page of each directory search the page asks the API for, as they are made. */
+function directorySearches(page: Page) {
+  const searches: { input: { eligibleForChildId?: string } }[] = [];
+  page.on('request', (request) => {
+    const body = request.postDataJSON() as {
+      query?: string;
+      variables?: { input: { eligibleForChildId?: string }; after?: string | null };
+    } | null;
+    if (body?.query?.includes('query DirectorySearch') && !body.variables?.after) {
+      searches.push({ input: body.variables!.input });
+    }
+  });
+  return searches;
+}
+
 const focused = (page: Page) =>
   page.evaluate(() => ({
     tag: document.activeElement?.tagName,
@@ -286,12 +301,13 @@ it('a signed-in parent narrows the search to the services Sam is eligible for', 
   const eligibleCount = parseInt((await narrowed.textContent()) ?? '', 10);
   expect(eligibleCount).toBeGreaterThan(0);
   expect(eligibleCount).toBeLessThan(allCount);
-  expect(page.url()).toContain('eligible-for=');
+  const narrowedAddress = page.url();
+  expect(narrowedAddress).toContain('eligible-for=');
   expect(await axeViolations(page)).toEqual([]);
 
   // On a service, each of the family's children with how they fit and why.
   await results(page).first().getByRole('link').first().click();
-  await page.getByRole('heading', { level: 2, name: 'Can your children use this?' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: 'Who in your family can use this?' }).waitFor();
   const sam = page.locator('.govuk-summary-card', { hasText: 'Sam' });
   await expect(sam.locator('.govuk-tag').textContent()).resolves.toBe('Eligible');
   await expect(sam.locator('.harbour-reasons li').first().textContent()).resolves.toMatch(
@@ -299,5 +315,37 @@ it('a signed-in parent narrows the search to the services Sam is eligible for', 
   );
   await sam.getByRole('link', { name: /Share Sam’s profile with/ }).waitFor();
   expect(await axeViolations(page)).toEqual([]);
+
+  // Opened afresh, a search for what Sam is eligible for is made once, once it is known whose
+  // child Sam is; when it finds nothing, it offers every service instead.
+  const samId = new URL(narrowedAddress).searchParams.get('eligible-for')!;
+  const searches = directorySearches(page);
+  await page.goto(`${url}/families/find?place=&keywords=zzzznothing&eligible-for=${samId}`);
+  await page
+    .getByRole('heading', {
+      level: 2,
+      name: 'No results Sam is eligible for in Devon, Plymouth and Torbay',
+    })
+    .waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(searches.map(({ input }) => input.eligibleForChildId)).toEqual([samId]);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('link', { name: 'show every service' }).click();
+  await page.waitForURL((address) => !address.search.includes('eligible-for'));
+  await page
+    .getByRole('heading', { level: 2, name: 'No results in Devon, Plymouth and Torbay' })
+    .waitFor();
+  expect(problems).toEqual([]);
+});
+
+it('searches everything, once, for a link to what a child is eligible for opened signed out', async () => {
+  const { page, problems } = await openFindPage();
+  const searches = directorySearches(page);
+  await page.goto(`${journey.harbour.url}/families/find?place=&eligible-for=someone-else`);
+  await page
+    .getByRole('heading', { level: 2, name: /results in Devon, Plymouth and Torbay$/ })
+    .waitFor();
+  await page.waitForLoadState('networkidle');
+  expect(searches.map(({ input }) => input.eligibleForChildId)).toEqual([undefined]);
   expect(problems).toEqual([]);
 });

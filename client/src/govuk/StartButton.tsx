@@ -1,10 +1,17 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
+type StartButtonProps = {
+  to: string;
+  /** Runs before going on, such as to forget answers from an earlier start. */
+  onClick?: () => void;
+  children: ReactNode;
+};
+
 /** GOV.UK's start button: a link, not a button, as it goes to another page. */
-export function StartButton({ to, children }: { to: string; children: ReactNode }) {
+export function StartButton({ to, onClick, children }: StartButtonProps) {
   return (
-    <Link to={to} className="govuk-button govuk-button--start" draggable="false">
+    <Link to={to} onClick={onClick} className="govuk-button govuk-button--start" draggable="false">
       {children}
       <svg
         className="govuk-button__start-icon"

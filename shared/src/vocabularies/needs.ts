@@ -80,3 +80,11 @@ export const NEED_CODES = NEEDS.map((need) => need.code) as [NeedCode, ...NeedCo
 export const needCodeSchema = z.enum(NEED_CODES, {
   error: (issue) => `Unknown need "${String(issue.input)}". Use one of: ${NEED_CODES.join(', ')}`,
 });
+
+/**
+ * A need as people read it, such as "Autism". A code this list no longer has (stored before a
+ * change to it) reads as plain words, never as the code.
+ */
+export function needLabel(code: string): string {
+  return NEEDS.find((need) => need.code === code)?.label ?? 'A need no longer on Harbour’s list';
+}

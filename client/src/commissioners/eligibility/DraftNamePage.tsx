@@ -1,26 +1,29 @@
 import { ruleSetSchema } from '@harbour/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useSendToSignIn } from '../../account/RequireSignIn';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { TextInput } from '../../govuk/TextInput';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { DraftNotice } from './DraftPage';
-import { changeDraft, type RuleSet } from './eligibilityApi';
+import type { RuleSet } from './eligibilityApi';
 import { draftPath } from './paths';
+import { useDraftChange } from './useDraftChange';
 import { WithDraft } from './WithDraft';
 
 const title = 'What are these rules called?';
 
 export function DraftNamePage() {
-  return <WithDraft isEditPage>{(draft) => <NameForm draft={draft} />}</WithDraft>;
+  return (
+    <WithDraft title={title} isEditPage>
+      {(draft, reload) => <NameForm draft={draft} reload={reload} />}
+    </WithDraft>
+  );
 }
 
-function NameForm({ draft }: { draft: RuleSet }) {
+function NameForm({ draft, reload }: { draft: RuleSet; reload: () => void }) {
   const navigate = useNavigate();
   const [name, setName] = useState(draft.name);
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<'name'>({ handleFailure: sendToSignIn });
+  const { form, saveChange } = useDraftChange<'name'>(draft.id, reload);
   usePageTitle(title, { hasErrors: form.hasErrors });
 
   const save = (event: FormEvent<HTMLFormElement>) =>
@@ -29,15 +32,13 @@ function NameForm({ draft }: { draft: RuleSet }) {
       if (!parsed.success) {
         return parsed.error.issues.map(({ message }) => ({ field: 'name' as const, message }));
       }
-      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) => ({
-        ...content,
-        name: parsed.data,
-      }));
-      if (ruleSet) {
-        const notice: DraftNotice = { saved: 'The name has been saved' };
-        navigate(draftPath(draft.id), { state: notice });
-      }
-      return userErrors.map(({ message }) => ({ field: null, message }));
+      return saveChange(
+        (content) => ({ ...content, name: parsed.data }),
+        () => {
+          const notice: DraftNotice = { saved: 'The name has been saved' };
+          navigate(draftPath(draft.id), { state: notice });
+        },
+      );
     });
 
   return (

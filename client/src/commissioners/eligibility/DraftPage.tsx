@@ -1,14 +1,14 @@
 import { SERVICE_TYPES } from '@harbour/shared';
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn';
+import { useSignedInViewer } from '../../account/RequireSignIn';
 import { formatDateTime } from '../../govuk/dates';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
 import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { withTierMoved } from './draftChanges';
-import { changeDraft, type RuleSet } from './eligibilityApi';
+import { placeOfTier, shownTier, withTierMoved, type ShownTier } from './draftChanges';
+import type { RuleSet } from './eligibilityApi';
 import { draftPath, eligibilityRulesPath, tierPath } from './paths';
 import { PublishedDraftBanner } from './PublishedDraft';
 import { RuleProblems } from './RuleProblems';
@@ -19,13 +19,18 @@ import {
   serviceCheckLabel,
 } from './ruleWords';
 import { TierCard, tierCardTitle } from './TierCard';
+import { useDraftChange } from './useDraftChange';
 import { WithDraft } from './WithDraft';
 
 /** What an edit page did, shown in a success banner when it comes back to the draft. */
 export type DraftNotice = { saved: string };
 
 export function DraftPage() {
-  return <WithDraft>{(draft, reload) => <Draft draft={draft} reload={reload} />}</WithDraft>;
+  return (
+    <WithDraft title="Draft">
+      {(draft, reload) => <Draft draft={draft} reload={reload} />}
+    </WithDraft>
+  );
 }
 
 function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
@@ -34,26 +39,25 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
   const notice = useLocation().state as DraftNotice | null;
   // What the last move did, and a count that keys the banner so that it takes focus each time.
   const [moved, setMoved] = useState<{ message: string; count: number } | null>(null);
-  const sendToSignIn = useSendToSignIn();
-  const moveForm = useFormSubmission<never>({ handleFailure: sendToSignIn });
+  const { form: moveForm, saveChange } = useDraftChange(draft.id, reload);
   const { problems, tiers } = draft;
   usePageTitle(`Draft: ${draft.name}`, { hasErrors: moveForm.hasErrors });
 
-  const move = (event: FormEvent<HTMLFormElement>, index: number, by: -1 | 1) =>
-    moveForm.submit(event, async () => {
-      const name = tiers[index]?.name ?? 'The tier';
-      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) =>
-        withTierMoved(content, index, by),
-      );
-      if (ruleSet) {
-        setMoved({
-          message: `${name} moved ${by < 0 ? 'up' : 'down'}: it is now tier ${index + by + 1}`,
-          count: (moved?.count ?? 0) + 1,
-        });
-        reload();
-      }
-      return userErrors.map(({ message }) => ({ field: null, message }));
-    });
+  const move = (event: FormEvent<HTMLFormElement>, shown: ShownTier, by: -1 | 1) =>
+    moveForm.submit(event, () =>
+      saveChange(
+        (content) => withTierMoved(content, shown, by),
+        (saved) => {
+          // Where it went, counting any move a colleague made meanwhile.
+          const place = placeOfTier(saved, { ...shown, index: shown.index + by });
+          setMoved({
+            message: `${shown.name || 'The tier'} moved ${by < 0 ? 'up' : 'down'}: it is now tier ${(place ?? shown.index + by) + 1}`,
+            count: (moved?.count ?? 0) + 1,
+          });
+          reload();
+        },
+      ),
+    );
 
   const banner = moved?.message ?? notice?.saved;
 
@@ -134,14 +138,14 @@ function Draft({ draft, reload }: { draft: RuleSet; reload: () => void }) {
                   <MoveButton
                     direction="up"
                     tierTitle={tierCardTitle(tier, index)}
-                    onSubmit={(event) => move(event, index, -1)}
+                    onSubmit={(event) => move(event, shownTier(tier, index), -1)}
                   />
                 )}
                 {index < tiers.length - 1 && (
                   <MoveButton
                     direction="down"
                     tierTitle={tierCardTitle(tier, index)}
-                    onSubmit={(event) => move(event, index, 1)}
+                    onSubmit={(event) => move(event, shownTier(tier, index), 1)}
                   />
                 )}
               </div>

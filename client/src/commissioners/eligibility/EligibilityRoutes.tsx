@@ -3,6 +3,7 @@ import { Route, Routes } from 'react-router';
 import { RequireSignIn } from '../../account/RequireSignIn';
 import type { Role } from '../../account/viewer';
 import { NotFoundPage } from '../../shell/NotFoundPage';
+import { LoadingPage } from '../../govuk/LoadingPage';
 
 // Only commissioners and administrators use these pages, so nobody else downloads them.
 const EligibilityRulesPage = lazy(() =>
@@ -35,7 +36,7 @@ const forEditors = (page: ReactNode) => <RequireSignIn roles={editorRoles}>{page
 /** The eligibility rules pages, under /commissioners/eligibility. */
 export function EligibilityRoutes() {
   return (
-    <Suspense fallback={null}>
+    <Suspense fallback={<LoadingPage title="Eligibility rules" />}>
       <Routes>
         <Route index element={<EligibilityRulesPage />} />
         <Route path="drafts/:draftId" element={<DraftPage />} />

@@ -1,42 +1,33 @@
-import { SERVICE_CHECKS } from '@harbour/shared';
-import type { FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
-import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn';
+import { Link } from 'react-router';
+import { useSignedInViewer } from '../../account/RequireSignIn';
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formatDateTime } from '../../govuk/dates';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { NotGiven, SummaryList } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import {
   fetchRulesOverview,
-  saveDraft,
   type CheckSummary,
   type RuleSet,
-  type RuleSetContent,
   type RulesOverview,
 } from './eligibilityApi';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { outcomeCounts, outcomeHeadings } from './outcomes';
 import { draftPath } from './paths';
-import { problemCount } from './ruleWords';
+import { problemCount, tierNameOf } from './ruleWords';
+import { StartDraftButton, useStartDraft } from './StartDraftButton';
 import { TierCard } from './TierCard';
+import { versionPublishedSince } from './versions';
 
 const title = 'Eligibility rules';
-
-// With nothing published yet, a draft starts empty but for the checks every service is held to.
-const emptyRules: RuleSetContent = {
-  name: 'Short breaks statement',
-  tiers: [],
-  services: { checks: [...SERVICE_CHECKS], tierRequirements: [] },
-};
 
 /** The rules in force, drafts of the next version, earlier versions and what families checked. */
 export function EligibilityRulesPage() {
   const { state } = useSignedInQuery(fetchRulesOverview);
-  usePageTitle(title);
 
-  if (state.status === 'loading') return null;
+  if (state.status === 'loading') return <LoadingPage title={title} />;
   if (state.status === 'failed') return <ServiceProblemPage />;
   return <Overview overview={state.data} />;
 }
@@ -44,21 +35,16 @@ export function EligibilityRulesPage() {
 function Overview({ overview }: { overview: RulesOverview }) {
   const { inForce, drafts, previousVersions, checks } = overview;
   const canEdit = useSignedInViewer().role === 'COMMISSIONER';
-  const navigate = useNavigate();
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
-
-  const startDraft = (event: FormEvent<HTMLFormElement>) =>
-    form.submit(event, async () => {
-      const { userErrors, ruleSet } = await saveDraft(null, inForce ?? emptyRules);
-      if (ruleSet) navigate(draftPath(ruleSet.id));
-      return userErrors.map(({ message }) => ({ field: null, message }));
-    });
+  const startDraft = useStartDraft(inForce);
+  usePageTitle(title, { hasErrors: startDraft.form.hasErrors });
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <FormErrorSummary form={form} unavailableOutcome="The draft has not been started." />
+        <FormErrorSummary
+          form={startDraft.form}
+          unavailableOutcome="The draft has not been started."
+        />
         <span className="govuk-caption-l">Commissioning</span>
         <h1 className="govuk-heading-l">{title}</h1>
         <p className="govuk-body">
@@ -77,15 +63,9 @@ function Overview({ overview }: { overview: RulesOverview }) {
         {drafts.length === 0 ? (
           <p className="govuk-body">There are no drafts.</p>
         ) : (
-          <DraftsTable drafts={drafts} />
+          <DraftsTable drafts={drafts} inForce={inForce} />
         )}
-        {canEdit && (
-          <form noValidate onSubmit={startDraft}>
-            <button type="submit" className="govuk-button govuk-button--secondary">
-              {inForce ? `Start a new draft from version ${inForce.version}` : 'Start a new draft'}
-            </button>
-          </form>
-        )}
+        {canEdit && <StartDraftButton inForce={inForce} onSubmit={startDraft.start} />}
 
         <h2 className="govuk-heading-m">Previous versions</h2>
         {previousVersions.length === 0 ? (
@@ -125,7 +105,7 @@ function InForce({ ruleSet }: { ruleSet: RuleSet }) {
   );
 }
 
-function DraftsTable({ drafts }: { drafts: readonly RuleSet[] }) {
+function DraftsTable({ drafts, inForce }: { drafts: readonly RuleSet[]; inForce: RuleSet | null }) {
   return (
     <Table
       caption="Drafts"
@@ -136,27 +116,36 @@ function DraftsTable({ drafts }: { drafts: readonly RuleSet[] }) {
         { heading: 'Last saved' },
         { heading: 'Ready to publish' },
       ]}
-      rows={drafts.map((draft) => ({
-        key: draft.id,
-        cells: [
-          <Link key="name" to={draftPath(draft.id)} className="govuk-link">
-            {draft.name || 'Draft with no name'}
-          </Link>,
-          draft.basedOnVersion ? `Version ${draft.basedOnVersion}` : 'Nothing',
-          formatDateTime(new Date(draft.updatedAt)),
-          draft.problems.length === 0 ? (
-            <strong key="ready" className="govuk-tag govuk-tag--green">
-              Ready
-            </strong>
-          ) : (
-            <strong key="ready" className="govuk-tag govuk-tag--red">
-              {problemCount(draft.problems.length)}
-            </strong>
-          ),
-        ],
-      }))}
+      rows={drafts.map((draft) => {
+        const newer = versionPublishedSince(draft, inForce);
+        const startedFrom = draft.basedOnVersion ? `Version ${draft.basedOnVersion}` : 'Nothing';
+        return {
+          key: draft.id,
+          cells: [
+            <Link key="name" to={draftPath(draft.id)} className="govuk-link">
+              {draft.name || 'Draft with no name'}
+            </Link>,
+            newer
+              ? `${startedFrom}: version ${newer.version} was published after it was started`
+              : startedFrom,
+            formatDateTime(new Date(draft.updatedAt)),
+            <ReadyTag key="ready" draft={draft} isOutOfDate={newer !== null} />,
+          ],
+        };
+      })}
     />
   );
+}
+
+/** Whether a draft can be published: one started before the version in force never can. */
+function ReadyTag({ draft, isOutOfDate }: { draft: RuleSet; isOutOfDate: boolean }) {
+  if (isOutOfDate) return <strong className="govuk-tag govuk-tag--yellow">Out of date</strong>;
+  if (draft.problems.length > 0) {
+    return (
+      <strong className="govuk-tag govuk-tag--red">{problemCount(draft.problems.length)}</strong>
+    );
+  }
+  return <strong className="govuk-tag govuk-tag--green">Ready</strong>;
 }
 
 function VersionsTable({ versions }: { versions: readonly RuleSet[] }) {
@@ -178,8 +167,6 @@ function VersionsTable({ versions }: { versions: readonly RuleSet[] }) {
 }
 
 function AnonymousChecks({ checks, inForce }: { checks: CheckSummary; inForce: RuleSet | null }) {
-  const tierName = (code: string) =>
-    inForce?.tiers.find((tier) => tier.code === code)?.name ?? code;
   return (
     <>
       <h2 className="govuk-heading-m">Anonymous checks</h2>
@@ -201,7 +188,7 @@ function AnonymousChecks({ checks, inForce }: { checks: CheckSummary; inForce: R
             ]}
             rows={checks.tiers.map((counts) => ({
               key: counts.tier,
-              cells: [tierName(counts.tier), ...outcomeCounts(counts)],
+              cells: [tierNameOf(inForce?.tiers ?? [], counts.tier), ...outcomeCounts(counts)],
             }))}
           />
           <Table

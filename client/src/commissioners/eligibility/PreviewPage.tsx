@@ -3,7 +3,9 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useSendToSignIn, useSignedInViewer } from '../../account/RequireSignIn';
 import { useSignedInQuery } from '../../account/useSignedInQuery';
+import type { UserError } from '../../api/userErrors';
 import { formatDateTime } from '../../govuk/dates';
+import { ErrorSummary } from '../../govuk/ErrorSummary';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SummaryList } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
@@ -18,43 +20,74 @@ import {
   type RuleSet,
   type RuleSetProblem,
 } from './eligibilityApi';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { countText, outcomeCounts, outcomeHeadings } from './outcomes';
 import { draftPath, eligibilityRulesPath } from './paths';
 import { PublishedDraftPage } from './PublishedDraft';
 import { RuleProblems } from './RuleProblems';
 import { problemsFromUserErrors } from './ruleWords';
+import { StartDraftButton, useStartDraft } from './StartDraftButton';
+import { versionAfter, versionPublishedSince } from './versions';
 
 const title = 'What publishing this would change';
 
 export function PreviewPage() {
   const { draftId = '' } = useParams();
   const load = useCallback(() => fetchPreview(draftId), [draftId]);
-  const { state } = useSignedInQuery(load);
+  const { state, reload } = useSignedInQuery(load);
 
-  if (state.status === 'loading') return null;
+  if (state.status === 'loading') return <LoadingPage title={title} />;
   if (state.status === 'failed') return <ServiceProblemPage />;
   if (!state.data) return <NotFoundPage />;
   const { draft, preview } = state.data;
   if (draft.publishedAsVersion !== null) {
     return <PublishedDraftPage draft={draft} version={draft.publishedAsVersion} />;
   }
-  return <Preview draft={draft} preview={preview} />;
+  return <Preview draft={draft} preview={preview} reload={reload} />;
 }
 
-function Preview({ draft, preview }: { draft: RuleSet; preview: RulePreview }) {
+/**
+ * Why publishing was refused: what is wrong with the rules, which links to where each is fixed,
+ * or a reason that is not about the rules at all (another version published first, say).
+ */
+type Refusal = { problems: RuleSetProblem[]; reasons: string[] };
+
+function refusalOf(userErrors: readonly UserError[]): Refusal {
+  const isRuleProblem = ({ code }: UserError) => code === 'INVALID_RULES';
+  return {
+    problems: problemsFromUserErrors(userErrors.filter(isRuleProblem)),
+    reasons: userErrors
+      .filter((userError) => !isRuleProblem(userError))
+      .map(({ code, message }) =>
+        code === 'NOT_FOUND'
+          ? 'This draft cannot be found any more, or you can no longer publish it.'
+          : message,
+      ),
+  };
+}
+
+type PreviewProps = { draft: RuleSet; preview: RulePreview; reload: () => void };
+
+function Preview({ draft, preview, reload }: PreviewProps) {
   const canPublish = useSignedInViewer().role === 'COMMISSIONER';
   const sendToSignIn = useSendToSignIn();
   const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
-  // Problems that made publishing refuse, with a count that keys their summary to take focus.
-  const [refusal, setRefusal] = useState<{ problems: RuleSetProblem[]; count: number } | null>(
-    null,
-  );
+  // The last refusal, with a count that keys its summary to take focus each time.
+  const [refusal, setRefusal] = useState<(Refusal & { count: number }) | null>(null);
   const [published, setPublished] = useState<RuleSet | null>(null);
-  const { comparedWith } = preview;
-  const nextVersion = (comparedWith?.version ?? 0) + 1;
-  const problems = refusal?.problems ?? preview.problems;
+  const { comparedWith: inForce } = preview;
+  const newer = versionPublishedSince(draft, inForce);
+  const nextVersion = versionAfter(draft);
+  const startDraft = useStartDraft(inForce);
+  const refusedProblems = refusal?.problems.length ? refusal.problems : null;
+  const problems = refusedProblems ?? preview.problems;
+  const hasErrors =
+    problems.length > 0 ||
+    (refusal?.reasons.length ?? 0) > 0 ||
+    form.hasErrors ||
+    startDraft.form.hasErrors;
   usePageTitle(published ? `Version ${published.version} published` : title, {
-    hasErrors: !published && (problems.length > 0 || form.hasErrors),
+    hasErrors: !published && hasErrors,
   });
   useFocusHeadingOnChange(published === null);
 
@@ -65,8 +98,11 @@ function Preview({ draft, preview }: { draft: RuleSet; preview: RulePreview }) {
         setPublished(ruleSet);
         return [];
       }
-      const refused = problemsFromUserErrors(userErrors);
-      setRefusal({ problems: refused, count: (refusal?.count ?? 0) + 1 });
+      const refused = refusalOf(userErrors);
+      setRefusal({ ...refused, count: (refusal?.count ?? 0) + 1 });
+      // The draft has moved on (another version was published first, say): show the page as it
+      // is now, which offers a new draft from that version instead of publishing.
+      if (refused.reasons.length > 0) reload();
       return [];
     });
 
@@ -79,29 +115,40 @@ function Preview({ draft, preview }: { draft: RuleSet; preview: RulePreview }) {
           Back to the draft
         </Link>
         <FormErrorSummary form={form} unavailableOutcome="The rules have not been published." />
+        <FormErrorSummary
+          form={startDraft.form}
+          unavailableOutcome="The new draft has not been started."
+        />
+        {refusal && refusal.reasons.length > 0 && (
+          <ErrorSummary
+            key={refusal.count}
+            title="The rules have not been published"
+            errors={refusal.reasons.map((message) => ({ message }))}
+          />
+        )}
         {problems.length > 0 && (
           <RuleProblems
             key={refusal?.count ?? 0}
             draftId={draft.id}
             ruleSet={draft}
             problems={problems}
-            title={refusal ? 'The rules have not been published' : 'There is a problem'}
+            title={refusedProblems ? 'The rules have not been published' : 'There is a problem'}
             description={
-              refusal
+              refusedProblems
                 ? `Version ${nextVersion} cannot be published until these are fixed:`
                 : 'This draft cannot be published until these are fixed, so what it would change is not shown:'
             }
-            takesFocus={refusal !== null}
+            takesFocus={refusedProblems !== null}
             canEdit={canPublish}
           />
         )}
         <span className="govuk-caption-l">Draft: {draft.name}</span>
         <h1 className="govuk-heading-l">{title}</h1>
-        {comparedWith ? (
+        {inForce ? (
           <p className="govuk-body">
-            Compared with version {comparedWith.version}, {comparedWith.name}, in force since{' '}
-            {comparedWith.publishedAt
-              ? formatDateTime(new Date(comparedWith.publishedAt))
+            Compared with version {inForce.version}, {inForce.name}, in force since{' '}
+            {inForce.publishedAt
+              ? formatDateTime(new Date(inForce.publishedAt))
               : 'it was published'}
             .
           </p>
@@ -111,38 +158,46 @@ function Preview({ draft, preview }: { draft: RuleSet; preview: RulePreview }) {
           </p>
         )}
 
-        {comparedWith &&
-          draft.basedOnVersion !== null &&
-          draft.basedOnVersion !== comparedWith.version && (
-            <div className="govuk-inset-text">
-              This draft started from version {draft.basedOnVersion}, but version{' '}
-              {comparedWith.version} has been published since. Publishing this draft replaces it:
-              anything version {comparedWith.version} changed that this draft does not have is lost.
-            </div>
-          )}
-
-        {preview.problems.length === 0 && <Changes preview={preview} comparedWith={comparedWith} />}
-
-        {canPublish && (
-          <>
-            <h2 className="govuk-heading-m">Publish these rules</h2>
-            <div className="govuk-warning-text">
-              <span className="govuk-warning-text__icon" aria-hidden="true">
-                !
-              </span>
-              <strong className="govuk-warning-text__text">
-                <span className="govuk-visually-hidden">Warning</span>
-                Once published, version {nextVersion} cannot be changed. Families’ checks use it
-                straight away. To change it later, start a new draft from it.
-              </strong>
-            </div>
-            <form noValidate onSubmit={publish}>
-              <button type="submit" className="govuk-button">
-                Publish as version {nextVersion}
-              </button>
-            </form>
-          </>
+        {newer && (
+          <div className="govuk-inset-text">
+            Version {newer.version} was published after this draft was started
+            {draft.basedOnVersion ? ` from version ${draft.basedOnVersion}` : ''}. Publishing this
+            draft would undo version {newer.version}’s changes, so it cannot be published.
+          </div>
         )}
+
+        {preview.problems.length === 0 && <Changes preview={preview} comparedWith={inForce} />}
+
+        {canPublish &&
+          (newer ? (
+            <>
+              <h2 className="govuk-heading-m">Publish these changes</h2>
+              <p className="govuk-body">
+                Make them in a new draft started from version {newer.version}, then publish that.
+                This draft stays as it is, for you to compare.
+              </p>
+              <StartDraftButton inForce={newer} onSubmit={startDraft.start} />
+            </>
+          ) : (
+            <>
+              <h2 className="govuk-heading-m">Publish these rules</h2>
+              <div className="govuk-warning-text">
+                <span className="govuk-warning-text__icon" aria-hidden="true">
+                  !
+                </span>
+                <strong className="govuk-warning-text__text">
+                  <span className="govuk-visually-hidden">Warning</span>
+                  Once published, version {nextVersion} cannot be changed. Families’ checks use it
+                  straight away. To change it later, start a new draft from it.
+                </strong>
+              </div>
+              <form noValidate onSubmit={publish}>
+                <button type="submit" className="govuk-button">
+                  Publish as version {nextVersion}
+                </button>
+              </form>
+            </>
+          ))}
       </div>
     </div>
   );
@@ -161,14 +216,15 @@ function Changes({
       <h2 className="govuk-heading-m">Children</h2>
       <SummaryList
         rows={[
-          { key: 'Children compared', value: preview.childrenCompared },
+          { key: 'Children compared', value: countText(preview.childrenCompared) },
           { key: 'Children whose outcome changes', value: countText(preview.childrenChanging) },
         ]}
       />
       <p className="govuk-body">
         Every child with a profile on Harbour, checked against both versions today. A child’s
-        outcome changes when it is different at one tier or more. Counts from 1 to 4 are shown as
-        “fewer than 5”, so that no child can be picked out.
+        outcome changes when it is different at one tier or more. So that no child can be picked
+        out, counts are rounded to the nearest 5, and counts from 1 to 4 are shown as “fewer than
+        5”.
       </p>
 
       <h2 className="govuk-heading-m">Outcomes by tier</h2>

@@ -1,22 +1,27 @@
 import { SERVICE_CHECKS, SERVICE_TYPES } from '@harbour/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { useSendToSignIn } from '../../account/RequireSignIn';
 import { Checkboxes } from '../../govuk/Checkboxes';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { Select } from '../../govuk/Select';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { DraftNotice } from './DraftPage';
-import { changeDraft, type RuleSet, type TierRequirement } from './eligibilityApi';
+import type { RuleSet, TierRequirement } from './eligibilityApi';
+import { tierOptions } from './options';
 import { draftPath } from './paths';
 import { requiredTierOf, serviceCheckLabel } from './ruleWords';
+import { useDraftChange } from './useDraftChange';
 import { WithDraft } from './WithDraft';
 
 const title = 'Service rules';
 const openToAll = '';
 
 export function ServiceRulesPage() {
-  return <WithDraft isEditPage>{(draft) => <ServiceRulesForm draft={draft} />}</WithDraft>;
+  return (
+    <WithDraft title={title} isEditPage>
+      {(draft, reload) => <ServiceRulesForm draft={draft} reload={reload} />}
+    </WithDraft>
+  );
 }
 
 /** The tier requirements the answers make: one per tier, kinds of break in the usual order. */
@@ -28,7 +33,7 @@ function requirementsFrom(tierByType: Record<string, string>): TierRequirement[]
   }));
 }
 
-function ServiceRulesForm({ draft }: { draft: RuleSet }) {
+function ServiceRulesForm({ draft, reload }: { draft: RuleSet; reload: () => void }) {
   const navigate = useNavigate();
   const [checks, setChecks] = useState<string[]>(draft.services.checks);
   const [tierByType, setTierByType] = useState<Record<string, string>>(() =>
@@ -36,33 +41,30 @@ function ServiceRulesForm({ draft }: { draft: RuleSet }) {
       SERVICE_TYPES.codes.map((type) => [type, requiredTierOf(draft, type) ?? openToAll]),
     ),
   );
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
+  const { form, saveChange } = useDraftChange(draft.id, reload);
   usePageTitle(title, { hasErrors: form.hasErrors });
 
-  const tierOptions = draft.tiers.map(({ code, name }) => ({ value: code, label: name }));
-  // A tier a kind of break needs but that is no longer in the draft stays a choice until changed.
-  const missingTierOptions = [...new Set(Object.values(tierByType))]
-    .filter((code) => code !== openToAll && !draft.tiers.some((tier) => tier.code === code))
-    .map((code) => ({ value: code, label: `${code} (not a tier of this draft)` }));
   const selectOptions = [
     { value: openToAll, label: 'Open to all' },
-    ...tierOptions,
-    ...missingTierOptions,
+    ...tierOptions(
+      draft.tiers,
+      Object.values(tierByType).filter((tier) => tier !== openToAll),
+    ),
   ];
 
   const save = (event: FormEvent<HTMLFormElement>) =>
-    form.submit(event, async () => {
-      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) => ({
-        ...content,
-        services: { checks, tierRequirements: requirementsFrom(tierByType) },
-      }));
-      if (ruleSet) {
-        const notice: DraftNotice = { saved: 'The service rules have been saved' };
-        navigate(draftPath(draft.id), { state: notice });
-      }
-      return userErrors.map(({ message }) => ({ field: null, message }));
-    });
+    form.submit(event, () =>
+      saveChange(
+        (content) => ({
+          ...content,
+          services: { checks, tierRequirements: requirementsFrom(tierByType) },
+        }),
+        () => {
+          const notice: DraftNotice = { saved: 'The service rules have been saved' };
+          navigate(draftPath(draft.id), { state: notice });
+        },
+      ),
+    );
 
   return (
     <div className="govuk-grid-row">

@@ -1,23 +1,26 @@
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 import {
   BUDGET_HOLDERS,
+  criterionSchema,
   DIAGNOSIS_STATUSES,
   DISTRICT_NAMES,
   EHC_PLAN_STATUSES,
   NEEDS,
+  tierSchema,
 } from '@harbour/shared';
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { useSendToSignIn } from '../../account/RequireSignIn';
 import { CharacterCount } from '../../govuk/CharacterCount';
 import { Checkboxes, type CheckboxOption } from '../../govuk/Checkboxes';
 import { ErrorSummary } from '../../govuk/ErrorSummary';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { TextInput } from '../../govuk/TextInput';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { DraftNotice } from './DraftPage';
-import { withTier } from './draftChanges';
-import { changeDraft, type RuleSet, type Tier } from './eligibilityApi';
+import { isSameTier, shownTier, withTier } from './draftChanges';
+import type { RuleSet, Tier } from './eligibilityApi';
+import { tierOptions } from './options';
 import { draftPath } from './paths';
 import { CRITERION_KINDS, criterionKindLabels, ruleName, type CriterionKind } from './ruleWords';
 import {
@@ -28,56 +31,66 @@ import {
   type TierAnswers,
   type TierField,
 } from './tierForm';
+import { useDraftChange } from './useDraftChange';
 import { WithDraft } from './WithDraft';
 
-const ADVICE_MAX_LENGTH = 300;
-const TEXT_MAX_LENGTH = 500;
+function maxLengthOf(schema: { maxLength: number | null }): number {
+  if (schema.maxLength === null) throw new Error('The rule set schema sets this text no limit');
+  return schema.maxLength;
+}
+
+// The rule set's own limits, so that the character counts and the API agree. Every kind of rule
+// takes the same advice.
+const adviceMaxLength = maxLengthOf(criterionSchema.options[0].shape.ifNotMet.unwrap());
+const summaryMaxLength = maxLengthOf(tierSchema.shape.summary);
+const howToGetItMaxLength = maxLengthOf(tierSchema.shape.howToGetIt);
 
 /** Adds a tier (`tiers/new`) or changes one (`tiers/:tierIndex`, 0 for the first). */
 export function TierEditPage() {
   const { tierIndex } = useParams();
+  const isNew = tierIndex === 'new';
   return (
-    <WithDraft isEditPage>
-      {(draft) => {
-        const index = tierIndex === 'new' ? null : Number(tierIndex);
+    <WithDraft title={isNew ? 'Add a tier' : 'Change a tier'} isEditPage>
+      {(draft, reload) => {
+        const index = isNew ? null : Number(tierIndex);
         const tier = index === null ? null : draft.tiers[index];
         if (index !== null && !tier) return <NotFoundPage />;
-        return <TierForm key={tierIndex} draft={draft} index={index} tier={tier ?? null} />;
+        return (
+          <TierForm
+            key={tierIndex}
+            draft={draft}
+            index={index}
+            tier={tier ?? null}
+            reload={reload}
+          />
+        );
       }}
     </WithDraft>
   );
 }
-
-const options = (items: readonly { code: string; label: string }[]): CheckboxOption[] =>
-  items.map(({ code, label }) => ({ value: code, label }));
 
 /** The question each kind of rule asks, and what it can be. */
 function listQuestions(
   draft: RuleSet,
   answers: TierAnswers,
 ): Record<ListKind, { legend: string; options: CheckboxOption[]; isSmall?: boolean }> {
-  const tierOptions = draft.tiers.map(({ code, name }) => ({ value: code, label: name }));
-  // A tier named by this rule but no longer in the draft stays a choice until it is unticked.
-  const missingTiers = answers.values.assessedTier
-    .filter((code) => !draft.tiers.some((tier) => tier.code === code))
-    .map((code) => ({ value: code, label: `${code} (not a tier of this draft)` }));
   return {
     needs: {
       legend: 'A child must have at least one of these needs',
-      options: NEEDS.map(({ code, label }) => ({ value: code, label })),
+      options: vocabularyOptions(NEEDS),
       isSmall: true,
     },
     diagnosis: {
       legend: 'A child’s diagnosis must be one of these',
-      options: options(DIAGNOSIS_STATUSES.items),
+      options: vocabularyOptions(DIAGNOSIS_STATUSES.items),
     },
     ehcPlan: {
       legend: 'A child’s EHC plan must be one of these',
-      options: options(EHC_PLAN_STATUSES.items),
+      options: vocabularyOptions(EHC_PLAN_STATUSES.items),
     },
     assessedTier: {
       legend: 'A social care assessment must have placed the child at one of these tiers',
-      options: [...tierOptions, ...missingTiers],
+      options: tierOptions(draft.tiers, answers.values.assessedTier),
     },
     district: {
       legend: 'The family must live in one of these districts',
@@ -86,7 +99,7 @@ function listQuestions(
     },
     budgetHolder: {
       legend: 'A child’s personal budget must be one of these',
-      options: options(BUDGET_HOLDERS.items),
+      options: vocabularyOptions(BUDGET_HOLDERS.items),
     },
   };
 }
@@ -95,34 +108,40 @@ type TierFormProps = {
   draft: RuleSet;
   /** The tier's place in the draft; null for a new tier. */
   index: number | null;
+  /** The tier in that place now; null for a new tier. */
   tier: Tier | null;
+  reload: () => void;
 };
 
-function TierForm({ draft, index, tier }: TierFormProps) {
+function TierForm({ draft, index, tier, reload }: TierFormProps) {
   const navigate = useNavigate();
-  const [answers, setAnswers] = useState<TierAnswers>(() => tierAnswers(tier));
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<TierField>({ handleFailure: sendToSignIn });
+  // The answers are about the tier as the form opened, so saving replaces that tier, found by its
+  // code and name even if a colleague has moved it since; it is refused if it has gone or changed.
+  const [opened] = useState(tier);
+  const shown = opened && index !== null ? shownTier(opened, index) : null;
+  const [answers, setAnswers] = useState<TierAnswers>(() => tierAnswers(opened));
+  const { form, saveChange } = useDraftChange<TierField>(draft.id, reload);
   // What the saved draft says is wrong with this tier, until the person sends the form.
   const savedProblems =
-    index === null || !tier || form.hasErrors ? [] : tierProblems(draft.problems, index, tier);
-  const title = tier ? `Change ${tier.name || `tier ${(index ?? 0) + 1}`}` : 'Add a tier';
+    shown && tier && isSameTier(tier, shown) && !form.hasErrors
+      ? tierProblems(draft.problems, shown.index, tier)
+      : [];
+  const title = opened ? `Change ${opened.name || `tier ${(index ?? 0) + 1}`}` : 'Add a tier';
   usePageTitle(title, { hasErrors: form.hasErrors || savedProblems.length > 0 });
 
   const save = (event: FormEvent<HTMLFormElement>) =>
     form.submit(event, async () => {
-      const parsed = parseTier(answers, tier);
+      const parsed = parseTier(answers, opened);
       if ('errors' in parsed) return parsed.errors;
-      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) =>
-        withTier(content, index, parsed.tier),
+      return saveChange(
+        (content) => withTier(content, shown, parsed.tier),
+        () => {
+          const notice: DraftNotice = {
+            saved: `${parsed.tier.name} has been ${opened ? 'saved' : 'added'}`,
+          };
+          navigate(draftPath(draft.id), { state: notice });
+        },
       );
-      if (ruleSet) {
-        const notice: DraftNotice = {
-          saved: `${parsed.tier.name} has been ${tier ? 'saved' : 'added'}`,
-        };
-        navigate(draftPath(draft.id), { state: notice });
-      }
-      return userErrors.map(({ message }) => ({ field: null, message }));
     });
 
   const errorFor = (field: TierField) =>
@@ -175,7 +194,7 @@ function TierForm({ draft, index, tier }: TierFormProps) {
         label={`Advice to families who do not meet the ${ruleName(kind)} (optional)`}
         labelSize="s"
         hint="What they can do instead, or who can help. Families see it when their child does not meet this rule."
-        maxLength={ADVICE_MAX_LENGTH}
+        maxLength={adviceMaxLength}
         value={answers.advice[kind]}
         onChange={(value) =>
           setAnswers({ ...answers, advice: { ...answers.advice, [kind]: value } })
@@ -192,6 +211,7 @@ function TierForm({ draft, index, tier }: TierFormProps) {
         {savedProblems.length > 0 && (
           <ErrorSummary
             title="This tier stops the draft publishing"
+            takesFocus={false}
             errors={savedProblems.map(({ field, message }) => ({
               message,
               fieldId: field ?? undefined,
@@ -217,13 +237,13 @@ function TierForm({ draft, index, tier }: TierFormProps) {
           <CharacterCount
             label="What it offers"
             hint="In a sentence a family understands."
-            maxLength={TEXT_MAX_LENGTH}
+            maxLength={summaryMaxLength}
             {...text('summary')}
           />
           <CharacterCount
             label="How to get it"
             hint="Who to contact, and what happens next."
-            maxLength={TEXT_MAX_LENGTH}
+            maxLength={howToGetItMaxLength}
             {...text('howToGetIt')}
           />
 

@@ -1,49 +1,51 @@
 import type { FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { useSendToSignIn } from '../../account/RequireSignIn';
-import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { FormErrorSummary } from '../../govuk/form';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { DraftNotice } from './DraftPage';
-import { usesOfTier, withoutTier } from './draftChanges';
-import { changeDraft, type RuleSet, type Tier } from './eligibilityApi';
+import { shownTier, usesOfTier, withoutTier } from './draftChanges';
+import type { RuleSet, Tier } from './eligibilityApi';
 import { draftPath } from './paths';
+import { useDraftChange } from './useDraftChange';
 import { WithDraft } from './WithDraft';
 
 /** Asks before taking a tier out of a draft: there is no undo. */
 export function TierRemovePage() {
   const { tierIndex } = useParams();
   return (
-    <WithDraft isEditPage>
-      {(draft) => {
+    <WithDraft title="Remove a tier" isEditPage>
+      {(draft, reload) => {
         const index = Number(tierIndex);
         const tier = draft.tiers[index];
         if (!tier) return <NotFoundPage />;
-        return <RemoveTier draft={draft} index={index} tier={tier} />;
+        return <RemoveTier draft={draft} index={index} tier={tier} reload={reload} />;
       }}
     </WithDraft>
   );
 }
 
-function RemoveTier({ draft, index, tier }: { draft: RuleSet; index: number; tier: Tier }) {
+type RemoveTierProps = { draft: RuleSet; index: number; tier: Tier; reload: () => void };
+
+function RemoveTier({ draft, index, tier, reload }: RemoveTierProps) {
   const navigate = useNavigate();
-  const sendToSignIn = useSendToSignIn();
-  const form = useFormSubmission<never>({ handleFailure: sendToSignIn });
+  const { form, saveChange } = useDraftChange(draft.id, reload);
   const title = `Remove ${tier.name || `tier ${index + 1}`} from this draft?`;
   const uses = usesOfTier(draft, index);
   usePageTitle(title, { hasErrors: form.hasErrors });
 
+  // The tier this page shows is the one removed, even when a colleague has moved it meanwhile;
+  // after a refusal the page reloads, so it shows (and removes) the tier in this place now.
   const remove = (event: FormEvent<HTMLFormElement>) =>
-    form.submit(event, async () => {
-      const { userErrors, ruleSet } = await changeDraft(draft.id, (content) =>
-        withoutTier(content, index),
-      );
-      if (ruleSet) {
-        const notice: DraftNotice = { saved: `${tier.name} has been removed` };
-        navigate(draftPath(draft.id), { state: notice });
-      }
-      return userErrors.map(({ message }) => ({ field: null, message }));
-    });
+    form.submit(event, () =>
+      saveChange(
+        (content) => withoutTier(content, shownTier(tier, index)),
+        () => {
+          const notice: DraftNotice = { saved: `${tier.name} has been removed` };
+          navigate(draftPath(draft.id), { state: notice });
+        },
+      ),
+    );
 
   return (
     <div className="govuk-grid-row">

@@ -4,10 +4,13 @@ import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { fetchDraft, type RuleSet } from './eligibilityApi';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { draftPath } from './paths';
 import { PublishedDraftPage } from './PublishedDraft';
 
 type WithDraftProps = {
+  /** The page's title while the draft loads. */
+  title: string;
   /** The page, once the draft it shows or edits has loaded. */
   children: (draft: RuleSet, reload: () => void) => ReactNode;
   /**
@@ -18,12 +21,12 @@ type WithDraftProps = {
 };
 
 /** Loads the draft named in the address (`:draftId`). */
-export function WithDraft({ children, isEditPage = false }: WithDraftProps) {
+export function WithDraft({ title, children, isEditPage = false }: WithDraftProps) {
   const { draftId = '' } = useParams();
   const load = useCallback(() => fetchDraft(draftId), [draftId]);
   const { state, reload } = useSignedInQuery(load);
 
-  if (state.status === 'loading') return null;
+  if (state.status === 'loading') return <LoadingPage title={title} />;
   if (state.status === 'failed') return <ServiceProblemPage />;
   const draft = state.data;
   if (!draft) return <NotFoundPage />;

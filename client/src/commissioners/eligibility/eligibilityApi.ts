@@ -39,7 +39,10 @@ export type RuleSet = RuleSetContent & {
   publishedAsVersion: number | null;
 };
 
-/** In a preview, null stands for 1 to 4: small numbers could point at a child. */
+/**
+ * In a preview, counts are rounded to the nearest 5 and null stands for 1 to 4: small or exact
+ * numbers could point at a child.
+ */
 export type OutcomeCounts = {
   tier: string;
   eligible: number | null;
@@ -56,8 +59,8 @@ export type CheckSummary = {
 export type RulePreview = {
   problems: RuleSetProblem[];
   comparedWith: RuleSet | null;
-  childrenCompared: number;
-  /** Null for 1 to 4, which are not shown. */
+  /** Like every count in a preview, rounded to the nearest 5, and null for 1 to 4. */
+  childrenCompared: number | null;
   childrenChanging: number | null;
   tiers: { tier: string; name: string; before: OutcomeCounts | null; after: OutcomeCounts }[];
   serviceTypeChanges: { serviceType: string; change: string; services: number }[];
@@ -181,12 +184,19 @@ const previewQuery = /* GraphQL */ `
 const draftSaveMutation = /* GraphQL */ `
   mutation EligibilityRuleSetDraftSave(
     $ruleSetId: ID
+    $basedOnVersion: Int
     $name: String!
     $tiers: [EligibilityTierInput!]!
     $services: ServiceRulesInput!
   ) {
     eligibilityRuleSetDraftSave(
-      input: { ruleSetId: $ruleSetId, name: $name, tiers: $tiers, services: $services }
+      input: {
+        ruleSetId: $ruleSetId
+        basedOnVersion: $basedOnVersion
+        name: $name
+        tiers: $tiers
+        services: $services
+      }
     ) {
       ${userErrorFields}
       ruleSet {
@@ -281,33 +291,47 @@ function contentOf(ruleSet: RuleSetContent): RuleSetContent {
 
 type SaveResult = { userErrors: UserError[]; ruleSet: RuleSet | null };
 
-/** Saves a new draft (no `ruleSetId`) or replaces all of one. */
+/**
+ * Saves a new draft (no `ruleSetId`) or replaces all of one. A new draft copied from a version
+ * names it (`basedOnVersion`), and is refused if another version has been published since.
+ */
 export async function saveDraft(
   ruleSetId: string | null,
   content: RuleSetContent,
+  basedOnVersion: number | null = null,
 ): Promise<SaveResult> {
   const { eligibilityRuleSetDraftSave } = await graphqlRequest<{
     eligibilityRuleSetDraftSave: SaveResult;
-  }>(draftSaveMutation, { ruleSetId, ...contentOf(content) });
+  }>(draftSaveMutation, { ruleSetId, basedOnVersion, ...contentOf(content) });
   return eligibilityRuleSetDraftSave;
 }
 
+/** The code of the refusal `changeDraft` makes itself when the part to change is not there. */
+export const DRAFT_CHANGED = 'DRAFT_CHANGED';
+
 /**
  * Changes one part of a draft. Saving replaces the whole draft, so the change is made to the
- * draft as it is now, not as the page loaded it: someone else's save in between is kept.
+ * draft as it is now, not as the page loaded it: someone else's save in between is kept. `change`
+ * returns null when the part the page showed (a tier) has gone or changed meanwhile.
  */
 export async function changeDraft(
   ruleSetId: string,
-  change: (content: RuleSetContent) => RuleSetContent,
+  change: (content: RuleSetContent) => RuleSetContent | null,
 ): Promise<SaveResult> {
+  const refused = (message: string, code: string): SaveResult => ({
+    userErrors: [{ field: null, message, code }],
+    ruleSet: null,
+  });
   const draft = await fetchDraft(ruleSetId);
-  if (!draft) {
-    return {
-      userErrors: [{ field: null, message: 'There is no draft with this id', code: 'NOT_FOUND' }],
-      ruleSet: null,
-    };
+  if (!draft) return refused('There is no draft with this id', 'NOT_FOUND');
+  const changed = change(contentOf(draft));
+  if (!changed) {
+    return refused(
+      'This draft has changed since you opened it: check it and try again',
+      DRAFT_CHANGED,
+    );
   }
-  return saveDraft(ruleSetId, change(contentOf(draft)));
+  return saveDraft(ruleSetId, changed);
 }
 
 export async function publishDraft(ruleSetId: string): Promise<SaveResult> {

@@ -3,6 +3,7 @@ import {
   DIAGNOSIS_STATUSES,
   EHC_PLAN_STATUSES,
   NEEDS,
+  needLabel,
   SERVICE_CHECK_LABELS,
   SERVICE_TYPES,
   type ServiceCheck,
@@ -50,11 +51,16 @@ function either(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
+/** A tier's name, or its code when the rule set has no tier with that code. */
+export function tierNameOf(tiers: readonly Tier[], code: string): string {
+  return tiers.find((tier) => tier.code === code)?.name ?? code;
+}
+
 /** The labels of a rule's values, for every kind of rule that has a list. */
 function valueLabel(field: string, code: string, tiers: readonly Tier[]): string {
   switch (field) {
     case 'needs':
-      return NEEDS.find((need) => need.code === code)?.label ?? code;
+      return needLabel(code);
     case 'diagnosis':
       return DIAGNOSIS_STATUSES.label(code);
     case 'ehcPlan':
@@ -62,7 +68,7 @@ function valueLabel(field: string, code: string, tiers: readonly Tier[]): string
     case 'budgetHolder':
       return BUDGET_HOLDERS.label(code);
     case 'assessedTier':
-      return tiers.find((tier) => tier.code === code)?.name ?? code;
+      return tierNameOf(tiers, code);
     default:
       return code;
   }

@@ -1,20 +1,10 @@
-import {
-  BUDGET_HOLDERS,
-  COMMUNICATION_METHODS,
-  DIAGNOSIS_STATUSES,
-  EHC_PLAN_STATUSES,
-  HEALTH_NEEDS,
-  MOBILITY_NEEDS,
-  SOCIAL_CARE_ASSESSMENT_STATUSES,
-  SUPPORT_NEEDED,
-} from '@harbour/shared';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatCalendarDate } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { Labels, needLabel } from './Labels';
+import { factRow, type FactField } from './facts';
 import {
   checkInputFrom,
   questionPath,
@@ -66,7 +56,7 @@ export function CheckAnswersPage() {
           fieldId={changeLinkId}
         />
         <h1 className="govuk-heading-l">Check your answers</h1>
-        <SummaryList rows={answerRows(answers)} />
+        <SummaryList rows={answerRows(answers, input)} />
 
         <h2 className="govuk-heading-m">Now check your child’s eligibility</h2>
         <p className="govuk-body">
@@ -100,61 +90,35 @@ export function CheckAnswersPage() {
   );
 }
 
-function answerRows(answers: CheckerAnswers): SummaryRow[] {
+function answerRows(answers: CheckerAnswers, input: EligibilityCheckInput): SummaryRow[] {
   const linked = new Set<Question>();
-  const row = (question: Question, key: string, value: SummaryRow['value']): SummaryRow => {
+  const withChange = (question: Question, row: SummaryRow): SummaryRow => {
     // An error about a question links to its first row's Change link.
     const id = linked.has(question) ? undefined : changeLinkId(question);
     linked.add(question);
     return {
-      key,
-      value,
+      ...row,
       action: { text: 'Change', path: questionPath(question, { isChange: true }), id },
     };
   };
-  const details = answers.supportDetails ?? { communication: [], mobility: [], health: [] };
-  const assessment = answers.socialCareAssessment ?? 'NONE';
+  // The tier is kept with its name, as the checker asked it from the published rules.
+  const tiers = answers.assessedTier ? [answers.assessedTier] : [];
+  const fact = (question: Question, field: FactField) =>
+    withChange(question, factRow(field, input, tiers));
   return [
-    row(
-      'date-of-birth',
-      'Date of birth',
-      answers.dateOfBirth && formatCalendarDate(answers.dateOfBirth),
-    ),
-    row('where-you-live', 'Home postcode', answers.homePostcode || 'Not given'),
-    row(
-      'needs',
-      'Needs',
-      <Labels codes={answers.needs ?? []} label={needLabel} none="None selected" />,
-    ),
-    row('diagnosis', 'Diagnosis', DIAGNOSIS_STATUSES.label(answers.diagnosis ?? '')),
-    row('ehc-plan', 'EHC plan', EHC_PLAN_STATUSES.label(answers.ehcPlan ?? '')),
-    row(
-      'social-care-assessment',
-      'Social care assessment',
-      answers.assessedTier && assessment === 'ASSESSED'
-        ? `${SOCIAL_CARE_ASSESSMENT_STATUSES.label(assessment)}: ${answers.assessedTier.name}`
-        : SOCIAL_CARE_ASSESSMENT_STATUSES.label(assessment),
-    ),
-    row('support', 'Support needed', SUPPORT_NEEDED.label(answers.supportNeeded ?? '')),
-    row(
-      'support-details',
-      'Communication',
-      <Labels
-        codes={details.communication}
-        label={COMMUNICATION_METHODS.label}
-        none="None selected"
-      />,
-    ),
-    row(
-      'support-details',
-      'Mobility',
-      <Labels codes={details.mobility} label={MOBILITY_NEEDS.label} none="None selected" />,
-    ),
-    row(
-      'support-details',
-      'Health',
-      <Labels codes={details.health} label={HEALTH_NEEDS.label} none="None selected" />,
-    ),
-    row('budget', 'Personal budget', BUDGET_HOLDERS.label(answers.budgetHolder ?? '')),
+    withChange('date-of-birth', {
+      key: 'Date of birth',
+      value: formatCalendarDate(input.dateOfBirth),
+    }),
+    fact('where-you-live', 'homePostcode'),
+    fact('needs', 'needs'),
+    fact('diagnosis', 'diagnosis'),
+    fact('ehc-plan', 'ehcPlan'),
+    fact('social-care-assessment', 'socialCareAssessment'),
+    fact('support', 'supportNeeded'),
+    fact('support-details', 'communication'),
+    fact('support-details', 'mobility'),
+    fact('support-details', 'health'),
+    fact('budget', 'budgetHolder'),
   ];
 }

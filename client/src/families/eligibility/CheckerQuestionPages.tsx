@@ -6,24 +6,23 @@ import {
   HEALTH_NEEDS,
   londonToday,
   MOBILITY_NEEDS,
-  NEED_AREAS,
-  NEEDS,
   SOCIAL_CARE_ASSESSMENT_STATUSES,
   SUPPORT_NEEDED,
-  type NeedArea,
 } from '@harbour/shared';
 import { useState } from 'react';
 import { Checkboxes, type CheckboxOption } from '../../govuk/Checkboxes';
 import { DateInput, datePartId, type DatePart } from '../../govuk/DateInput';
 import { Radios } from '../../govuk/Radios';
 import { TextInput } from '../../govuk/TextInput';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 import { datePartsOf, parseDateOfBirth, parseHomePostcode, type Question } from './checkerAnswers';
 import { useChecker, usePublishedRules } from './EligibilityCheckerProvider';
+import { tierOptions } from './facts';
+import { NeedAreaCheckboxes } from './NeedAreaCheckboxes';
 import { QuestionPage } from './QuestionPage';
+import { supportQuestion } from './questionWords';
 
 type Item = { code: string; label: string };
-const optionsOf = (items: readonly Item[]) =>
-  items.map((item) => ({ value: item.code, label: item.label }));
 
 export function DateOfBirthPage() {
   const { answers } = useChecker();
@@ -100,20 +99,9 @@ export function WhereYouLivePage() {
   );
 }
 
-const needAreas = Object.entries(NEED_AREAS) as [NeedArea, string][];
-
 export function NeedsPage() {
   const { answers } = useChecker();
   const [needs, setNeeds] = useState<readonly string[]>(answers.needs ?? []);
-
-  // Each area's checkboxes report that area's choices; the answer keeps the vocabulary's order.
-  function chooseInArea(area: NeedArea, chosen: readonly string[]) {
-    setNeeds((current) =>
-      NEEDS.filter((need) =>
-        need.area === area ? chosen.includes(need.code) : current.includes(need.code),
-      ).map((need) => need.code),
-    );
-  }
 
   return (
     <QuestionPage<never>
@@ -127,17 +115,7 @@ export function NeedsPage() {
             Select all that apply, whether or not they have been diagnosed. If none of these
             describe your child, continue without selecting any.
           </p>
-          {needAreas.map(([area, label]) => (
-            <Checkboxes
-              key={area}
-              name={`needs-${area.toLowerCase().replaceAll('_', '-')}`}
-              legend={label}
-              legendSize="m"
-              options={optionsOf(NEEDS.filter((need) => need.area === area))}
-              values={needs}
-              onChange={(chosen) => chooseInArea(area, chosen)}
-            />
-          ))}
+          <NeedAreaCheckboxes values={needs} onChange={setNeeds} />
         </>
       )}
     </QuestionPage>
@@ -179,7 +157,7 @@ function ChoicePage({ question, heading, answer, items, unanswered, hint }: Choi
           legend={heading}
           isPageHeading
           hint={hint}
-          options={optionsOf(items)}
+          options={vocabularyOptions(items)}
           value={chosen}
           onChange={setChosen}
           error={errorFor(answer)}
@@ -238,6 +216,18 @@ export function SocialCareAssessmentPage() {
             ],
           };
         }
+        // Until the rules have loaded, the tier cannot be asked, so the answer is not complete.
+        if (isAssessed && rules.status === 'loading') {
+          return {
+            errors: [
+              {
+                field: null,
+                message:
+                  'The tiers of support are still loading. Wait a moment, then select the tier the assessment placed your child at',
+              },
+            ],
+          };
+        }
         const tier = tiers.find((candidate) => candidate.code === tierCode);
         // Without published tiers to choose from, an assessment's tier cannot be asked.
         if (isAssessed && !tier && tiers.length > 0) {
@@ -259,35 +249,42 @@ export function SocialCareAssessmentPage() {
       }}
     >
       {(errorFor) => {
-        // The tier is asked only of an assessed child, under that answer; while the rules are
-        // still loading there is nothing to ask yet.
+        // The tier is asked only of an assessed child, under that answer.
         const tierQuestion =
           tiers.length > 0 ? (
             <Radios
               name="assessedTier"
               legend="Which tier did the assessment place your child at?"
               legendSize="s"
-              options={tiers.map((tier) => ({ value: tier.code, label: tier.name }))}
+              options={tierOptions(tiers)}
               value={tierCode}
               onChange={setTierCode}
               error={errorFor('assessedTier')}
             />
+          ) : rules.status === 'loading' ? (
+            <p className="govuk-body" role="status">
+              Loading tiers…
+            </p>
           ) : rules.status === 'failed' ? (
             <p className="govuk-body">
               Sorry, we cannot show the tiers of support at the moment. You can continue without
               saying which one.
             </p>
-          ) : undefined;
+          ) : (
+            <p className="govuk-body">
+              The council has not published its tiers of support yet, so you cannot say which one.
+              You can continue without it.
+            </p>
+          );
         return (
           <Radios
             name="socialCareAssessment"
             legend={heading}
             isPageHeading
             hint="A social care assessment looks at what your child and your family need. It decides which tier of support the council offers."
-            options={SOCIAL_CARE_ASSESSMENT_STATUSES.items.map(({ code, label }) => ({
-              value: code,
-              label,
-              conditional: code === 'ASSESSED' ? tierQuestion : undefined,
+            options={vocabularyOptions(SOCIAL_CARE_ASSESSMENT_STATUSES.items).map((option) => ({
+              ...option,
+              conditional: option.value === 'ASSESSED' ? tierQuestion : undefined,
             }))}
             value={assessment}
             onChange={setAssessment}
@@ -303,11 +300,11 @@ export function SupportPage() {
   return (
     <ChoicePage
       question="support"
-      heading="What support does your child need to join in?"
+      heading={supportQuestion.heading('your child')}
       answer="supportNeeded"
       items={SUPPORT_NEEDED.items}
       unanswered="Select the support your child needs to join in"
-      hint="For example, at a club, an activity or a holiday scheme."
+      hint={supportQuestion.hint}
     />
   );
 }
@@ -322,10 +319,10 @@ const supportDetailGroups: {
   {
     key: 'communication',
     legend: 'Communication',
-    options: optionsOf(COMMUNICATION_METHODS.items),
+    options: vocabularyOptions(COMMUNICATION_METHODS.items),
   },
-  { key: 'mobility', legend: 'Mobility', options: optionsOf(MOBILITY_NEEDS.items) },
-  { key: 'health', legend: 'Health', options: optionsOf(HEALTH_NEEDS.items) },
+  { key: 'mobility', legend: 'Mobility', options: vocabularyOptions(MOBILITY_NEEDS.items) },
+  { key: 'health', legend: 'Health', options: vocabularyOptions(HEALTH_NEEDS.items) },
 ];
 
 export function SupportDetailsPage() {

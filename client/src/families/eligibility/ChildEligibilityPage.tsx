@@ -1,57 +1,42 @@
-import {
-  BUDGET_HOLDERS,
-  COMMUNICATION_METHODS,
-  DIAGNOSIS_STATUSES,
-  EHC_PLAN_STATUSES,
-  HEALTH_NEEDS,
-  MOBILITY_NEEDS,
-  SOCIAL_CARE_ASSESSMENT_STATUSES,
-  SUPPORT_NEEDED,
-} from '@harbour/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
 import { useSendToSignIn } from '../../account/RequireSignIn';
-import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
 import { focusNonInteractive } from '../../shell/focus';
-import { NotFoundPage } from '../../shell/NotFoundPage';
-import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { Labels, needLabel } from './Labels';
+import { profilePaths } from '../profile/profileWords';
+import { WithChild, type LoadedChild } from '../profile/WithChild';
 import {
   checkSavedChild,
   fetchChildForCheck,
   type ChildForCheck,
   type EligibilityCheck,
+  type Tier,
 } from './eligibilityApi';
 import { EligibilityResult } from './EligibilityResult';
+import { factRow, type FactField } from './facts';
 
 /** A saved child's check in one step, from their profile: the facts it uses, then the result. */
 export function ChildEligibilityPage() {
-  const { childId = '' } = useParams();
-  const load = useCallback(() => fetchChildForCheck(childId), [childId]);
-  const { state, reload } = useSignedInQuery(load);
-
-  if (state.status === 'loading') return null;
-  if (state.status === 'failed') return <ServiceProblemPage />;
-  if (!state.data) return <NotFoundPage />;
   return (
-    <ChildCheck child={state.data.child} tierNames={state.data.tierNames} onChecked={reload} />
+    <WithChild load={fetchChildForCheck}>
+      {({ child, tiers }, loaded) => <ChildCheck child={child} tiers={tiers} loaded={loaded} />}
+    </WithChild>
   );
 }
 
 type ChildCheckProps = {
   child: ChildForCheck;
-  tierNames: ReadonlyMap<string, string>;
-  /** Called after a check, which the API records, so the previous checks can be fetched again. */
-  onChecked: () => void;
+  tiers: readonly Tier[];
+  /** A check is recorded by the API, so the previous checks are fetched again after one. */
+  loaded: LoadedChild;
 };
 
-function ChildCheck({ child, tierNames, onChecked }: ChildCheckProps) {
+function ChildCheck({ child, tiers, loaded }: ChildCheckProps) {
   const name = child.firstName;
   const heading = `Check what ${name} can get`;
   const sendToSignIn = useSendToSignIn();
@@ -80,9 +65,9 @@ function ChildCheck({ child, tierNames, onChecked }: ChildCheckProps) {
           We check {name}’s profile against the council’s published short breaks rules. The check
           uses these facts:
         </p>
-        <SummaryList rows={profileRows(child, tierNames)} />
+        <SummaryList rows={factRows(child, tiers)} />
         <p className="govuk-body">
-          <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+          <Link to={profilePaths.profile(child.id)} className="govuk-link">
             Change {name}’s profile
           </Link>{' '}
           if something here has changed.
@@ -94,7 +79,7 @@ function ChildCheck({ child, tierNames, onChecked }: ChildCheckProps) {
               const outcome = await checkSavedChild(child.id);
               if ('userErrors' in outcome) return formErrorsFrom(outcome.userErrors, []);
               setCheck(outcome.check);
-              onChecked();
+              loaded.reload();
               return [];
             })
           }
@@ -116,22 +101,33 @@ function ChildCheck({ child, tierNames, onChecked }: ChildCheckProps) {
           </div>
         )}
 
-        <PreviousChecks name={name} checks={child.eligibilityDecisions} />
+        <PreviousChecks
+          name={name}
+          checks={child.eligibilityDecisions}
+          isOutOfDate={loaded.hasReloadFailed}
+        />
       </div>
     </div>
   );
 }
 
-function PreviousChecks({
-  name,
-  checks,
-}: {
+type PreviousChecksProps = {
   name: string;
   checks: ChildForCheck['eligibilityDecisions'];
-}) {
+  /** True when the checks could not be fetched again after a new one. */
+  isOutOfDate: boolean;
+};
+
+function PreviousChecks({ name, checks, isOutOfDate }: PreviousChecksProps) {
   return (
     <>
       <h2 className="govuk-heading-m govuk-!-margin-top-6">Previous checks</h2>
+      {isOutOfDate && (
+        <p className="govuk-body">
+          Sorry, we cannot show the check you have just made here at the moment. It has been
+          recorded: try again later to see it.
+        </p>
+      )}
       {checks.length === 0 ? (
         <p className="govuk-body">You have not checked {name}’s eligibility before.</p>
       ) : (
@@ -155,47 +151,22 @@ function PreviousChecks({
   );
 }
 
-function profileRows(child: ChildForCheck, tierNames: ReadonlyMap<string, string>): SummaryRow[] {
-  const { profile } = child;
-  const notGiven = 'Not given';
-  const label = (code: string | null, vocabulary: { label: (code: string) => string }) =>
-    code ? vocabulary.label(code) : notGiven;
-  const assessment = label(profile.socialCareAssessment, SOCIAL_CARE_ASSESSMENT_STATUSES);
-  const assessedTier =
-    profile.socialCareAssessment === 'ASSESSED' && profile.assessedTier
-      ? (tierNames.get(profile.assessedTier) ?? profile.assessedTier)
-      : null;
-  const none = 'None recorded';
+const facts: readonly FactField[] = [
+  'homePostcode',
+  'needs',
+  'diagnosis',
+  'ehcPlan',
+  'socialCareAssessment',
+  'supportNeeded',
+  'communication',
+  'mobility',
+  'health',
+  'budgetHolder',
+];
+
+function factRows(child: ChildForCheck, tiers: readonly Tier[]): SummaryRow[] {
   return [
     { key: 'Age', value: child.ageInYears === 1 ? '1 year old' : `${child.ageInYears} years old` },
-    {
-      key: 'Home postcode',
-      value: profile.homePostcode
-        ? `${profile.homePostcode}${profile.district ? ` (${profile.district})` : ''}`
-        : notGiven,
-    },
-    { key: 'Needs', value: <Labels codes={profile.needs} label={needLabel} none={none} /> },
-    { key: 'Diagnosis', value: label(profile.diagnosis, DIAGNOSIS_STATUSES) },
-    { key: 'EHC plan', value: label(profile.ehcPlan, EHC_PLAN_STATUSES) },
-    {
-      key: 'Social care assessment',
-      value: assessedTier ? `${assessment}: ${assessedTier}` : assessment,
-    },
-    { key: 'Support needed', value: label(profile.supportNeeded, SUPPORT_NEEDED) },
-    {
-      key: 'Communication',
-      value: (
-        <Labels codes={profile.communication} label={COMMUNICATION_METHODS.label} none={none} />
-      ),
-    },
-    {
-      key: 'Mobility',
-      value: <Labels codes={profile.mobility} label={MOBILITY_NEEDS.label} none={none} />,
-    },
-    {
-      key: 'Health',
-      value: <Labels codes={profile.health} label={HEALTH_NEEDS.label} none={none} />,
-    },
-    { key: 'Personal budget', value: label(profile.budgetHolder, BUDGET_HOLDERS) },
+    ...facts.map((field) => factRow(field, child.profile, tiers)),
   ];
 }

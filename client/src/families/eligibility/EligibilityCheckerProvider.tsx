@@ -8,6 +8,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
+import { useViewer } from '../../account/ViewerProvider';
 import { NO_ANSWERS, type CheckerAnswers } from './checkerAnswers';
 import { fetchPublishedRules, type EligibilityCheck, type PublishedRules } from './eligibilityApi';
 
@@ -36,12 +37,23 @@ const CheckerContext = createContext<Checker | null>(null);
  * left behind on a shared or library computer: they go when the tab closes or the page
  * reloads. It sits around the layout, not just the checker's pages, because the layout
  * remounts each page when the path changes, and the answers must outlive each question.
+ *
+ * They belong to whoever is signed in when they are given: signing in or out (as another person
+ * on the same computer may) forgets them.
  */
 export function EligibilityCheckerProvider({ children }: { children: ReactNode }) {
+  const viewerId = useViewer().viewer?.id ?? null;
+  const [answersOf, setAnswersOf] = useState(viewerId);
   const [answers, setAnswers] = useState(NO_ANSWERS);
   const [result, setResult] = useState<EligibilityCheck | null>(null);
   const [rules, setRules] = useState<RulesState>({ status: 'loading' });
   const isRulesRequested = useRef(false);
+
+  if (answersOf !== viewerId) {
+    setAnswersOf(viewerId);
+    setAnswers(NO_ANSWERS);
+    setResult(null);
+  }
 
   const answer = useCallback((change: Partial<CheckerAnswers>) => {
     setAnswers((current) => ({ ...current, ...change }));
@@ -56,6 +68,7 @@ export function EligibilityCheckerProvider({ children }: { children: ReactNode }
   const requestRules = useCallback(() => {
     if (isRulesRequested.current) return;
     isRulesRequested.current = true;
+    setRules({ status: 'loading' });
     fetchPublishedRules().then(
       (published) => setRules({ status: 'ready', rules: published }),
       () => {

@@ -60,11 +60,11 @@ export function EligibilityResult({
         <div key={tier.code} className="harbour-tier">
           <Item className="govuk-heading-m govuk-!-margin-bottom-2">{tier.name}</Item>
           <p className="govuk-body">
-            <OutcomeTag outcome={tier.outcome} />
+            <OutcomeTag outcome={tier.outcome} subject="tier" />
           </p>
           <p className="govuk-body">{tier.summary}</p>
           <p className="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-2">Why</p>
-          <ReasonList reasons={tier.reasons} />
+          <ReasonList reasons={tier.reasons} subject="tier" />
           <p className="govuk-body">
             <span className="govuk-!-font-weight-bold">How to get this support:</span>{' '}
             {tier.howToGetIt}
@@ -142,7 +142,7 @@ function ServiceFitCard({
       </Heading>
       <p className="govuk-body-s govuk-!-margin-bottom-2">{listing.providerName}</p>
       <p className="govuk-body-s govuk-!-margin-bottom-2">
-        <OutcomeTag outcome={outcome} />
+        <OutcomeTag outcome={outcome} subject="service" />
       </p>
       <ResultFacts facts={basicFacts(listing, { isDistanceShown: true })} />
       <details className="govuk-details govuk-!-margin-top-2 govuk-!-margin-bottom-0">
@@ -152,7 +152,7 @@ function ServiceFitCard({
           </span>
         </summary>
         <div className="govuk-details__text">
-          <ReasonList reasons={reasons} />
+          <ReasonList reasons={reasons} subject="service" />
         </div>
       </details>
     </li>

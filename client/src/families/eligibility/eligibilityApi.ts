@@ -1,13 +1,17 @@
 import type { EligibilityFacts, ServiceDecision, TierDecision } from '@harbour/shared';
 import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
 import { userErrorFields, type UserError } from '../../api/userErrors';
+import { childOrNull } from '../family/familyApi';
 import { listingBasicsFields, type ListingBasics } from '../find/directoryApi';
+
+/** A tier of the published rules, such as UNIVERSAL_PLUS, "Universal+". */
+export type Tier = { code: string; name: string };
 
 /** The published rules, as the checker explains them before it asks anything. */
 export type PublishedRules = {
   name: string;
   version: number;
-  tiers: { code: string; name: string; summary: string }[];
+  tiers: (Tier & { summary: string })[];
 };
 
 /** A service near the child, with how it fits them and why. */
@@ -162,8 +166,8 @@ const childCheckMutation = /* GraphQL */ `
 `;
 
 const childQuery = /* GraphQL */ `
-  query ChildForEligibilityCheck($id: ID!) {
-    child(id: $id) {
+  query ChildForEligibilityCheck($childId: ID!) {
+    child(id: $childId) {
       id
       firstName
       ageInYears
@@ -225,29 +229,24 @@ export async function checkSavedChild(childId: string) {
 }
 
 /**
- * A child of the signed-in family with the names of the published tiers (a social care
- * assessment's tier is stored as its code), or null when there is no such child to see.
+ * A child of the signed-in family with the published tiers (a social care assessment's tier is
+ * stored as its code), or null when there is no such child to see.
  */
 export async function fetchChildForCheck(
   childId: string,
-): Promise<{ child: ChildForCheck; tierNames: Map<string, string> } | null> {
-  try {
-    const { child, eligibilityRules } = await graphqlRequest<{
-      child:
-        | (Omit<ChildForCheck, 'eligibilityDecisions'> & {
-            eligibilityDecisions: PreviousCheck[] | null;
-          })
-        | null;
-      eligibilityRules: { tiers: { code: string; name: string }[] } | null;
-    }>(childQuery, { id: childId });
-    if (!child) return null;
-    return {
-      child: { ...child, eligibilityDecisions: child.eligibilityDecisions ?? [] },
-      tierNames: new Map((eligibilityRules?.tiers ?? []).map((tier) => [tier.code, tier.name])),
-    };
-  } catch (error) {
-    // The API answers FORBIDDEN for a child that does not exist as for one of another family.
-    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
-    throw error;
-  }
+): Promise<{ child: ChildForCheck; tiers: Tier[] } | null> {
+  const data = await childOrNull<{
+    child:
+      | (Omit<ChildForCheck, 'eligibilityDecisions'> & {
+          eligibilityDecisions: PreviousCheck[] | null;
+        })
+      | null;
+    eligibilityRules: { tiers: Tier[] } | null;
+  }>(childQuery, childId);
+  if (!data) return null;
+  const { child, eligibilityRules } = data;
+  return {
+    child: { ...child, eligibilityDecisions: child.eligibilityDecisions ?? [] },
+    tiers: eligibilityRules?.tiers ?? [],
+  };
 }

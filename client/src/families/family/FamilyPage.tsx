@@ -11,6 +11,7 @@ import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
 import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
+import { profilePaths } from '../profile/profileWords';
 import { AddChildForm } from './AddChildForm';
 import { FamilyInformationLinks } from './FamilyInformationLinks';
 import { childFields, parseChild, type ChildAnswers, type ChildField } from './childForm';
@@ -156,19 +157,19 @@ function ChildCard({ child, canInvite }: { child: Child; canInvite: boolean }) {
       />
       <ul className="govuk-list govuk-!-margin-top-4">
         <li>
-          <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+          <Link to={profilePaths.profile(child.id)} className="govuk-link">
             {child.firstName}’s profile: needs, support and about me
           </Link>
         </li>
         <li>
-          <Link to={`/family/children/${child.id}/eligibility`} className="govuk-link">
+          <Link to={profilePaths.eligibility(child.id)} className="govuk-link">
             Check what {child.firstName} can get
           </Link>
         </li>
       </ul>
       {canInvite && canHaveOwnAccount(child) && (
         <p className="govuk-body govuk-!-margin-top-4 govuk-!-margin-bottom-0">
-          <Link to={`/family/children/${child.id}/invite`} className="govuk-link">
+          <Link to={profilePaths.invite(child.id)} className="govuk-link">
             Invite {child.firstName} to have their own account
           </Link>
         </p>

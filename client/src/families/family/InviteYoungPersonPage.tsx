@@ -6,6 +6,7 @@ import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { formErrorsFrom } from '../../api/userErrors';
 import { formatDateTime } from '../../govuk/dates';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { TextInput } from '../../govuk/TextInput';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
@@ -19,7 +20,7 @@ export function InviteYoungPersonPage() {
   const { childId } = useParams();
   const { state } = useSignedInQuery(fetchChildren);
 
-  if (state.status === 'loading') return null;
+  if (state.status === 'loading') return <LoadingPage />;
   if (state.status === 'failed') return <ServiceProblemPage />;
   const child = state.data.find(({ id }) => id === childId);
   if (!child) return <NotFoundPage />;

@@ -102,6 +102,25 @@ type FamilyChildrenData = {
   viewer: { id: string; family: { id: string; children: Child[] } | null } | null;
 };
 
+/**
+ * Asks for one of the family's children (`query` takes `$childId` and answers `child`), or null
+ * when there is no child with this id that the signed-in person may see: the API refuses those
+ * as FORBIDDEN, as it does a child of another family, which to a family is simply a page that is
+ * not there.
+ */
+export async function childOrNull<Data extends { child: unknown }>(
+  query: string,
+  childId: string,
+): Promise<(Data & { child: NonNullable<Data['child']> }) | null> {
+  try {
+    const data = await graphqlRequest<Data>(query, { childId });
+    return data.child === null ? null : (data as Data & { child: NonNullable<Data['child']> });
+  } catch (error) {
+    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
+    throw error;
+  }
+}
+
 /** The signed-in family's children; only family accounts have them. */
 export async function fetchChildren(): Promise<Child[]> {
   const { viewer } = await graphqlRequest<FamilyChildrenData>(childrenQuery);

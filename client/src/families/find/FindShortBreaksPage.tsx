@@ -50,18 +50,30 @@ export function FindShortBreaksPage() {
         : [],
     [viewerState.viewer],
   );
-  const isViewerKnown = viewerState.status !== 'loading';
-  const criteria = useMemo(() => {
+  const inAddress = useMemo(() => {
     const query = new URLSearchParams(location.search);
-    if (!isSearch(query)) return null;
-    const found = criteriaFromQuery(query);
-    // A link naming a child who is not the viewer's searches everything instead.
-    const isOwnChild = familyChildren.some((child) => child.id === found.eligibleFor);
-    return isViewerKnown && !isOwnChild ? { ...found, eligibleFor: '' } : found;
-  }, [location.search, familyChildren, isViewerKnown]);
-  const eligibleChildName =
-    familyChildren.find((child) => child.id === criteria?.eligibleFor)?.firstName ?? null;
-  const { state, loadMore } = useDirectorySearch(criteria);
+    return isSearch(query) ? criteriaFromQuery(query) : null;
+  }, [location.search]);
+  // Only a search for what one of the viewer's children is eligible for depends on who the
+  // viewer is: it waits until that is known, and a link naming a child who is not theirs (or
+  // opened signed out) searches everything instead.
+  const eligibleChild = familyChildren.find((child) => child.id === inAddress?.eligibleFor) ?? null;
+  const childFilter = !inAddress?.eligibleFor
+    ? 'none'
+    : viewerState.status === 'loading'
+      ? 'waiting'
+      : eligibleChild
+        ? 'own-child'
+        : 'not-own-child';
+  const criteria = useMemo(
+    () =>
+      inAddress && childFilter === 'not-own-child' ? { ...inAddress, eligibleFor: '' } : inAddress,
+    [inAddress, childFilter],
+  );
+  const eligibleChildName = childFilter === 'own-child' ? (eligibleChild?.firstName ?? null) : null;
+  const { state, loadMore } = useDirectorySearch(criteria, {
+    isWaiting: childFilter === 'waiting',
+  });
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [isMapShown, setIsMapShown] = useState(true);
   const [focusedResultId, setFocusedResultId] = useState<string | null>(null);
@@ -133,7 +145,8 @@ export function FindShortBreaksPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-third">
           <SearchForm
-            key={location.key}
+            // Given the search again once it is known whose child the address names.
+            key={`${location.key}:${childFilter}`}
             initial={criteria ?? emptyCriteria()}
             errors={errors}
             onSearch={search}
@@ -162,7 +175,9 @@ export function FindShortBreaksPage() {
               )}
             </h2>
           )}
-          {ready?.first.totalCount === 0 && criteria && <EmptyResults criteria={criteria} />}
+          {ready?.first.totalCount === 0 && criteria && (
+            <EmptyResults criteria={criteria} eligibleChildName={eligibleChildName} />
+          )}
           {criteria && (state.status === 'loading' || ready) && (
             <MapPanel isShown={isMapShown} onToggle={() => setIsMapShown(!isMapShown)}>
               <ResultsMap
@@ -266,12 +281,29 @@ function ResultsList({ results, fromSearch, selectedId, onLoadMore }: ResultsLis
   );
 }
 
-function EmptyResults({ criteria }: { criteria: SearchCriteria }) {
+type EmptyResultsProps = {
+  criteria: SearchCriteria;
+  /** The child whose eligibility narrowed the search, if it was narrowed. */
+  eligibleChildName: string | null;
+};
+
+function EmptyResults({ criteria, eligibleChildName }: EmptyResultsProps) {
   const wider = DISTANCE_OPTIONS.find((option) => Number(option.value) > Number(criteria.radiusKm));
   return (
     <>
       <p className="govuk-body">Improve your results by:</p>
       <ul className="govuk-list govuk-list--bullet">
+        {eligibleChildName && (
+          <li>
+            including services {eligibleChildName} may not be eligible for:{' '}
+            <Link
+              className="govuk-link"
+              to={{ search: queryFromCriteria({ ...criteria, eligibleFor: '' }) }}
+            >
+              show every service
+            </Link>
+          </li>
+        )}
         {criteria.area ? (
           <li>moving the map out and searching that area</li>
         ) : (

@@ -9,8 +9,8 @@ import {
 } from '@harbour/shared';
 import type { FormError, UserError } from '../../api/userErrors';
 import { formErrorsFrom } from '../../api/userErrors';
-import type { CheckboxOption } from '../../govuk/Checkboxes';
 import type { SelectOption } from '../../govuk/Select';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 import type { Bounds, DirectorySearchInput } from './directoryApi';
 
 /**
@@ -52,30 +52,27 @@ export const MINIMUM_RATING_OPTIONS: readonly SelectOption[] = [
   { value: 'REQUIRES_IMPROVEMENT', label: 'Requires improvement or better' },
 ];
 
-const codeOptions = (items: readonly { code: string; label: string }[]): CheckboxOption[] =>
-  items.map(({ code, label }) => ({ value: code, label }));
-
 /** The filter groups: each a list of codes from one of the directory's vocabularies. */
 export const FILTERS = {
   needs: {
     legend: 'Needs',
     hint: 'Services that support all of the needs you choose',
-    options: codeOptions(NEEDS),
+    options: vocabularyOptions(NEEDS),
   },
   types: {
     legend: 'Type of service',
     hint: 'Any of these',
-    options: codeOptions(SERVICE_TYPES.items),
+    options: vocabularyOptions(SERVICE_TYPES.items),
   },
   funding: {
     legend: 'Funding',
     hint: 'Services that accept any of these ways to pay',
-    options: codeOptions(FUNDING_TYPES.items),
+    options: vocabularyOptions(FUNDING_TYPES.items),
   },
   days: {
     legend: 'Day of the week',
     hint: 'Running on any of these days',
-    options: codeOptions(WEEKDAYS.items),
+    options: vocabularyOptions(WEEKDAYS.items),
   },
   accessibilitySupport: {
     legend: 'Accessibility support',
@@ -85,7 +82,7 @@ export const FILTERS = {
   features: {
     legend: 'Location features',
     hint: 'Places that have all of these',
-    options: codeOptions(LOCATION_FEATURES.items),
+    options: vocabularyOptions(LOCATION_FEATURES.items),
   },
 } as const;
 

@@ -31,11 +31,15 @@ export type SearchState = { status: 'idle' } | { status: 'loading' } | Outcome;
 
 /**
  * Runs the search in the address bar whenever it changes (`criteria` is null when there is
- * none), and pages through its results with the API's cursor.
+ * none), and pages through its results with the API's cursor. `isWaiting` holds the search back
+ * (it shows as loading) until something it depends on is known.
  */
-export function useDirectorySearch(criteria: SearchCriteria | null) {
+export function useDirectorySearch(
+  criteria: SearchCriteria | null,
+  { isWaiting = false }: { isWaiting?: boolean } = {},
+) {
   const parsed = useMemo(() => (criteria ? searchInputFrom(criteria) : null), [criteria]);
-  const input = parsed && 'input' in parsed ? parsed.input : null;
+  const input = parsed && 'input' in parsed && !isWaiting ? parsed.input : null;
   // Each answer remembers the search it answers, so a slow earlier one is never shown as the
   // answer to a later search.
   const [answer, setAnswer] = useState<{ input: DirectorySearchInput; outcome: Outcome } | null>(
@@ -77,7 +81,7 @@ export function useDirectorySearch(criteria: SearchCriteria | null) {
     ? { status: 'idle' }
     : 'errors' in parsed
       ? { status: 'invalid', errors: parsed.errors }
-      : answer?.input === input
+      : input && answer?.input === input
         ? answer.outcome
         : { status: 'loading' };
 

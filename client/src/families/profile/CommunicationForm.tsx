@@ -1,6 +1,7 @@
 import { COMMUNICATION_METHODS } from '@harbour/shared';
 import { useState } from 'react';
 import { Checkboxes } from '../../govuk/Checkboxes';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 import type { ChildWithProfile } from './profileApi';
 import { sectionWords } from './profileWords';
 import { SectionFormPage, useSectionSave } from './SectionFormPage';
@@ -23,7 +24,7 @@ export function CommunicationForm({ child }: { child: ChildWithProfile }) {
         legend={sectionWords.COMMUNICATION.heading(name)}
         isPageHeading
         hint="Select all that apply."
-        options={COMMUNICATION_METHODS.items.map(({ code, label }) => ({ value: code, label }))}
+        options={vocabularyOptions(COMMUNICATION_METHODS.items)}
         values={communication}
         onChange={setCommunication}
         error={saving.form.errorFor('communication')}

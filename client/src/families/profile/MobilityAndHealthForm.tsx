@@ -2,6 +2,7 @@ import { HEALTH_NEEDS, MOBILITY_NEEDS } from '@harbour/shared';
 import { useState } from 'react';
 import { CharacterCount } from '../../govuk/CharacterCount';
 import { Checkboxes } from '../../govuk/Checkboxes';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 import type { ChildWithProfile } from './profileApi';
 import { maxLengthOf, SectionFormPage, useSectionSave } from './SectionFormPage';
 
@@ -30,7 +31,7 @@ export function MobilityAndHealthForm({ child }: { child: ChildWithProfile }) {
         legend={`Does ${name} need help getting around?`}
         legendSize="m"
         hint="Select all that apply."
-        options={MOBILITY_NEEDS.items.map(({ code, label }) => ({ value: code, label }))}
+        options={vocabularyOptions(MOBILITY_NEEDS.items)}
         values={mobility}
         onChange={setMobility}
         error={saving.form.errorFor('mobility')}
@@ -40,7 +41,7 @@ export function MobilityAndHealthForm({ child }: { child: ChildWithProfile }) {
         legend={`Does ${name} need any of this health care?`}
         legendSize="m"
         hint="Select all that apply."
-        options={HEALTH_NEEDS.items.map(({ code, label }) => ({ value: code, label }))}
+        options={vocabularyOptions(HEALTH_NEEDS.items)}
         values={health}
         onChange={setHealth}
         error={saving.form.errorFor('health')}

@@ -5,6 +5,8 @@ import {
 } from '@harbour/shared';
 import { useState } from 'react';
 import { Radios } from '../../govuk/Radios';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
+import { tierOptions } from '../eligibility/facts';
 import type { ChildWithProfile } from './profileApi';
 import { SectionFormPage, useSectionSave } from './SectionFormPage';
 
@@ -16,19 +18,25 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
   const [budgetHolder, setBudgetHolder] = useState(profile.budgetHolder);
   const saving = useSectionSave(child, 'PLANS_AND_BUDGET');
   const isAssessed = socialCareAssessment === 'ASSESSED';
-  // Asked only of an assessed child, under the answer that reveals it.
+  // Asked only of an assessed child, under the answer that reveals it; the answers are the
+  // council's published tiers, so there is nothing to choose from before it publishes them.
   const tierQuestion =
     tiers.length > 0 ? (
       <Radios
         name="assessedTier"
         legend={`Which tier of support did social care assess ${name} as needing?`}
         legendSize="s"
-        options={tiers.map(({ code, name: tierName }) => ({ value: code, label: tierName }))}
+        options={tierOptions(tiers)}
         value={assessedTier}
         onChange={setAssessedTier}
         error={saving.form.errorFor('assessedTier')}
       />
-    ) : undefined;
+    ) : (
+      <p className="govuk-body">
+        The council has not published its tiers of support yet, so you cannot say which tier social
+        care assessed {name} as needing. You can add it here once it has.
+      </p>
+    );
 
   return (
     <SectionFormPage
@@ -54,7 +62,7 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
       <Radios
         name="ehcPlan"
         legend={`Does ${name} have an education, health and care (EHC) plan?`}
-        options={EHC_PLAN_STATUSES.items.map(({ code, label }) => ({ value: code, label }))}
+        options={vocabularyOptions(EHC_PLAN_STATUSES.items)}
         value={ehcPlan}
         onChange={setEhcPlan}
         error={saving.form.errorFor('ehcPlan')}
@@ -62,10 +70,9 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
       <Radios
         name="socialCareAssessment"
         legend={`Has social care assessed ${name}’s needs?`}
-        options={SOCIAL_CARE_ASSESSMENT_STATUSES.items.map(({ code, label }) => ({
-          value: code,
-          label,
-          conditional: code === 'ASSESSED' ? tierQuestion : undefined,
+        options={vocabularyOptions(SOCIAL_CARE_ASSESSMENT_STATUSES.items).map((option) => ({
+          ...option,
+          conditional: option.value === 'ASSESSED' ? tierQuestion : undefined,
         }))}
         value={socialCareAssessment}
         onChange={setSocialCareAssessment}
@@ -74,7 +81,7 @@ export function PlansAndBudgetForm({ child }: { child: ChildWithProfile }) {
       <Radios
         name="budgetHolder"
         legend={`Who holds ${name}’s personal budget?`}
-        options={BUDGET_HOLDERS.items.map(({ code, label }) => ({ value: code, label }))}
+        options={vocabularyOptions(BUDGET_HOLDERS.items)}
         value={budgetHolder}
         onChange={setBudgetHolder}
         error={saving.form.errorFor('budgetHolder')}

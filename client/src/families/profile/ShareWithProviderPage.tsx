@@ -6,6 +6,7 @@ import { Checkboxes } from '../../govuk/Checkboxes';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
+import { servicePath } from '../find/listingText';
 import type { ProfileNotice } from './ChildProfilePage';
 import {
   fetchConsents,
@@ -19,7 +20,8 @@ import { WithChild } from './WithChild';
 
 /**
  * Where a family shares a child's profile with the provider of a service they found
- * (`?service=` a service listing's id). Nothing is ticked to start with: sharing is a choice.
+ * (`?service=` a service listing's id). Sharing is a choice: nothing is ticked to start with,
+ * unless the family already shares with this provider, when what it sees now is.
  */
 export function ShareWithProviderPage() {
   const serviceId = useSearchParams()[0].get('service') ?? '';
@@ -62,7 +64,7 @@ function ShareWithProvider({ child, listing }: ShareWithProviderProps) {
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <Link to={`/services/${listing.id}`} className="govuk-back-link">
+        <Link to={servicePath(listing.id)} className="govuk-back-link">
           Back to {listing.name}
         </Link>
         <FormErrorSummary

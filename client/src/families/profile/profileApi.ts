@@ -3,9 +3,14 @@ import type {
   ChildProfileChange,
   ProfileSection,
 } from '@harbour/shared';
-import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
+import { graphqlRequest } from '../../api/graphql';
 import { userErrorFields, userErrorsOf, type UserError } from '../../api/userErrors';
-import { profileFactFields, publishedTierNameFields } from '../eligibility/eligibilityApi';
+import {
+  profileFactFields,
+  publishedTierNameFields,
+  type Tier,
+} from '../eligibility/eligibilityApi';
+import { childOrNull } from '../family/familyApi';
 
 /** A child's profile as their family sees it: every section, nothing hidden. */
 export type ChildProfile = StoredProfile & { version: number; sections: ProfileSection[] };
@@ -18,9 +23,6 @@ export type ProfileVersion = {
   /** The fields the change touched, such as needs or firstName; ["created"] for the first. */
   changedFields: string[];
 };
-
-/** A tier of the published rules, such as UNIVERSAL_PLUS, "Universal+". */
-export type Tier = { code: string; name: string };
 
 export type ChildWithProfile = {
   id: string;
@@ -163,23 +165,6 @@ const consentRevokeMutation = /* GraphQL */ `
 
 type ChildData<Child> = { child: Child | null };
 
-/**
- * The child, or null when there is no child with this id that the signed-in person may see:
- * the API refuses those as FORBIDDEN, which to a family is simply a page that is not there.
- */
-async function childOrNull<Data extends ChildData<unknown>>(
-  query: string,
-  childId: string,
-): Promise<Data | null> {
-  try {
-    const data = await graphqlRequest<Data>(query, { childId });
-    return data.child === null ? null : data;
-  } catch (error) {
-    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
-    throw error;
-  }
-}
-
 type ChildProfileData = ChildData<{
   id: string;
   firstName: string;
@@ -189,7 +174,7 @@ type ChildProfileData = ChildData<{
 
 export async function fetchChildProfile(childId: string): Promise<ChildWithProfile | null> {
   const data = await childOrNull<ChildProfileData>(childProfileQuery, childId);
-  if (!data?.child) return null;
+  if (!data) return null;
   const { profileVersions, ...child } = data.child;
   return {
     ...child,
@@ -209,7 +194,7 @@ export async function fetchProfileHistory(
   childId: string,
 ): Promise<{ id: string; firstName: string; versions: ProfileVersion[] } | null> {
   const data = await childOrNull<HistoryData>(profileHistoryQuery, childId);
-  if (!data?.child) return null;
+  if (!data) return null;
   const { profileVersions, ...child } = data.child;
   return {
     ...child,
@@ -222,7 +207,7 @@ type ConsentsData = ChildData<{ id: string; firstName: string; consents: Consent
 /** The providers the family shares the child's profile with, and what each may see. */
 export async function fetchConsents(childId: string): Promise<ChildWithConsents | null> {
   const data = await childOrNull<ConsentsData>(consentsQuery, childId);
-  if (!data?.child) return null;
+  if (!data) return null;
   return { ...data.child, consents: data.child.consents ?? [] };
 }
 

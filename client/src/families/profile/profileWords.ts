@@ -1,6 +1,7 @@
 import { PROFILE_SECTIONS, type ProfileSection } from '@harbour/shared';
+import { vocabularyOptions } from '../../govuk/vocabularyOptions';
 
-/** Where the profile pages of a child live. */
+/** Where the pages about one of the family's children live. */
 export const profilePaths = {
   profile: (childId: string) => `/family/children/${childId}/profile`,
   section: (childId: string, section: ProfileSection) =>
@@ -10,6 +11,10 @@ export const profilePaths = {
   changeSharing: (childId: string, organisationId: string) =>
     `/family/children/${childId}/sharing/${organisationId}`,
   eligibility: (childId: string) => `/family/children/${childId}/eligibility`,
+  /** Sharing the profile with the provider of a service (a listing's id). */
+  share: (childId: string, listingId: string) =>
+    `/family/children/${childId}/share?${new URLSearchParams({ service: listingId })}`,
+  invite: (childId: string) => `/family/children/${childId}/invite`,
 };
 
 /** MOBILITY_AND_HEALTH as it appears in an address: mobility-and-health. */
@@ -101,10 +106,7 @@ export function fieldName(field: string): string {
 }
 
 /** The sections as checkboxes, for choosing what a provider may see. */
-export const sectionOptions = PROFILE_SECTIONS.items.map(({ code, label }) => ({
-  value: code,
-  label,
-}));
+export const sectionOptions = vocabularyOptions(PROFILE_SECTIONS.items);
 
 /** Only the codes of sections, in the vocabulary's order: what a family ticked. */
 export function sectionsChosen(values: readonly string[]): ProfileSection[] {

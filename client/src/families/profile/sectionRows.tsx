@@ -1,23 +1,9 @@
-import {
-  BUDGET_HOLDERS,
-  COMMUNICATION_METHODS,
-  DIAGNOSIS_STATUSES,
-  EHC_PLAN_STATUSES,
-  HEALTH_NEEDS,
-  MOBILITY_NEEDS,
-  SOCIAL_CARE_ASSESSMENT_STATUSES,
-  SUPPORT_NEEDED,
-  type ProfileSection,
-} from '@harbour/shared';
+import type { ProfileSection } from '@harbour/shared';
 import { NotGiven, type SummaryRow } from '../../govuk/SummaryList';
-import { Labels, needLabel } from '../eligibility/Labels';
-import type { ChildProfile, Tier } from './profileApi';
+import type { Tier } from '../eligibility/eligibilityApi';
+import { factRow, type FactField } from '../eligibility/facts';
+import type { ChildProfile } from './profileApi';
 import { fieldName } from './profileWords';
-
-/** Codes as their labels: "Not given" when there are none, one per line otherwise. */
-function answerList(codes: readonly string[], label: (code: string) => string) {
-  return <Labels codes={codes} label={label} none={<NotGiven />} />;
-}
 
 /** Something the family wrote, kept in the paragraphs they wrote it in. */
 function writtenAnswer(text: string) {
@@ -41,19 +27,16 @@ export function sectionRows(
   profile: ChildProfile,
   tiers: readonly Tier[],
 ): SummaryRow[] {
+  const fact = (field: FactField) => factRow(field, profile, tiers);
   switch (section) {
     case 'NEEDS':
-      return [
-        row('needs', answerList(profile.needs, needLabel)),
-        row('diagnosis', DIAGNOSIS_STATUSES.label(profile.diagnosis)),
-        row('supportNeeded', SUPPORT_NEEDED.label(profile.supportNeeded)),
-      ];
+      return [fact('needs'), fact('diagnosis'), fact('supportNeeded')];
     case 'COMMUNICATION':
-      return [row('communication', answerList(profile.communication, COMMUNICATION_METHODS.label))];
+      return [fact('communication')];
     case 'MOBILITY_AND_HEALTH':
       return [
-        row('mobility', answerList(profile.mobility, MOBILITY_NEEDS.label)),
-        row('health', answerList(profile.health, HEALTH_NEEDS.label)),
+        fact('mobility'),
+        fact('health'),
         row('healthNotes', writtenAnswer(profile.healthNotes)),
       ];
     case 'BEHAVIOUR':
@@ -80,22 +63,7 @@ export function sectionRows(
         ),
       }));
     case 'PLANS_AND_BUDGET':
-      return [
-        row('ehcPlan', EHC_PLAN_STATUSES.label(profile.ehcPlan)),
-        row(
-          'socialCareAssessment',
-          SOCIAL_CARE_ASSESSMENT_STATUSES.label(profile.socialCareAssessment),
-        ),
-        ...(profile.socialCareAssessment === 'ASSESSED'
-          ? [
-              row(
-                'assessedTier',
-                profile.assessedTier ? tierName(profile.assessedTier, tiers) : <NotGiven />,
-              ),
-            ]
-          : []),
-        row('budgetHolder', BUDGET_HOLDERS.label(profile.budgetHolder)),
-      ];
+      return [fact('ehcPlan'), fact('socialCareAssessment'), fact('budgetHolder')];
     case 'HOME':
       return [
         row('homePostcode', profile.homePostcode ?? <NotGiven />),
@@ -110,9 +78,4 @@ export function sectionRows(
         ),
       ];
   }
-}
-
-/** A tier's published name, such as "Universal+"; its code if the rules no longer have it. */
-export function tierName(code: string, tiers: readonly Tier[]): string {
-  return tiers.find((tier) => tier.code === code)?.name ?? code;
 }

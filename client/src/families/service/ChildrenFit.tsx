@@ -5,6 +5,7 @@ import { isFamilyRole } from '../../account/viewer';
 import { useViewer } from '../../account/ViewerProvider';
 import { SummaryCard } from '../../govuk/SummaryList';
 import { OutcomeTag, ReasonList } from '../eligibility/Outcome';
+import { profilePaths } from '../profile/profileWords';
 import { fetchChildFit } from './serviceApi';
 
 type Fits =
@@ -17,7 +18,8 @@ type Fits =
 /**
  * For a signed-in family: whether each of their children can use this service, and why,
  * from the child's saved profile and the published rules; and a way to share the profile
- * with the provider.
+ * with the provider. A young person signed in to their own account sees their own record
+ * here, so the words suit them as well as a parent.
  */
 export function ChildrenFit({
   listingId,
@@ -53,11 +55,11 @@ export function ChildrenFit({
   return (
     <section aria-labelledby="children-fit-heading">
       <h2 id="children-fit-heading" className="govuk-heading-m">
-        Can your {children.length === 1 ? 'child' : 'children'} use this?
+        Who in your family can use this?
       </h2>
       <p className="govuk-body">
-        From each child’s saved profile and the council’s published eligibility rules. The provider
-        and the council make the final decision.
+        From the profiles saved in your family’s account and the council’s published eligibility
+        rules. The provider and the council make the final decision.
       </p>
       {fits.status === 'loading' && (
         <p className="govuk-body" role="status">
@@ -75,9 +77,9 @@ export function ChildrenFit({
               {fit ? (
                 <>
                   <p className="govuk-body">
-                    <OutcomeTag outcome={fit.outcome} />
+                    <OutcomeTag outcome={fit.outcome} subject="service" />
                   </p>
-                  <ReasonList reasons={fit.reasons} />
+                  <ReasonList reasons={fit.reasons} subject="service" />
                 </>
               ) : (
                 <p className="govuk-body">
@@ -86,15 +88,12 @@ export function ChildrenFit({
               )}
               <ul className="govuk-list">
                 <li>
-                  <Link
-                    to={`/family/children/${child.id}/share?service=${encodeURIComponent(listingId)}`}
-                    className="govuk-link"
-                  >
+                  <Link to={profilePaths.share(child.id, listingId)} className="govuk-link">
                     Share {child.firstName}’s profile with {providerName}
                   </Link>
                 </li>
                 <li>
-                  <Link to={`/family/children/${child.id}/profile`} className="govuk-link">
+                  <Link to={profilePaths.profile(child.id)} className="govuk-link">
                     Update {child.firstName}’s profile
                   </Link>
                 </li>

@@ -2,7 +2,7 @@ import {
   ACCESSIBILITY_SUPPORT,
   FUNDING_TYPES,
   LOCATION_FEATURES,
-  NEEDS,
+  needLabel,
   RATINGS,
   REGISTRATION_STATUSES,
   REGULATORS,
@@ -14,6 +14,7 @@ import {
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { formatCalendarDate, formatDate } from '../../govuk/dates';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
 import { usePageTitle } from '../../shell/usePageTitle';
@@ -29,7 +30,6 @@ import {
 import { ChildrenFit } from './ChildrenFit';
 import { fetchServiceListing, type ServiceListing } from './serviceApi';
 
-const needLabel = (code: string) => NEEDS.find((need) => need.code === code)?.label ?? code;
 const supportLabel = (id: string) =>
   ACCESSIBILITY_SUPPORT.find((concept) => concept.id === id)?.label ?? id;
 
@@ -80,13 +80,7 @@ export function ServicePage() {
     </Link>
   );
 
-  if (!current) {
-    return (
-      <p className="govuk-body" role="status">
-        Loading…
-      </p>
-    );
-  }
+  if (!current) return <LoadingPage title="Short break or activity" />;
   if ('hasFailed' in current) {
     return (
       <>

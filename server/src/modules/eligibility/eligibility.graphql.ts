@@ -199,6 +199,8 @@ export const eligibilityGraphQL: GraphQLModule = {
     input EligibilityRuleSetDraftSaveInput {
       "The draft to change; none starts a new draft."
       ruleSetId: ID
+      "For a new draft: the version its content was copied from. Refused if another version has been published since, so a copy of an old version cannot quietly undo a newer one."
+      basedOnVersion: Int
       name: String!
       tiers: [EligibilityTierInput!]!
       services: ServiceRulesInput!

@@ -53,6 +53,7 @@ export const versionId = (version: number) => `v${version}`;
 
 const draftInputSchema = z.object({
   ruleSetId: z.string().nullish(),
+  basedOnVersion: z.number().int().nullish(),
   name: z.string(),
   tiers: z.array(
     z.object({
@@ -284,7 +285,7 @@ export class RuleSetsService {
   ): Promise<{ userErrors: UserError[]; ruleSet: RuleSetView | null }> {
     const parsed = draftInputSchema.safeParse(input);
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), ruleSet: null };
-    const { ruleSetId, ...shape } = parsed.data;
+    const { ruleSetId, basedOnVersion, ...shape } = parsed.data;
     const rules = {
       ...shape,
       tiers: shape.tiers.map((tier) => ({
@@ -303,6 +304,19 @@ export class RuleSetsService {
       return { userErrors: [], ruleSet: saved ? toView(saved, 'DRAFT') : null };
     }
     const current = await this.latestVersion();
+    const inForce = current ? Number(current._id) : null;
+    if (basedOnVersion != null && basedOnVersion !== inForce) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'basedOnVersion'],
+            message: `Version ${inForce} is now in force: start the new draft from it`,
+            code: 'OUTDATED',
+          },
+        ],
+        ruleSet: null,
+      };
+    }
     const created = await RuleSetDraftModel.create({
       organisation: actor.organisationIds[0] ?? null,
       rules,
