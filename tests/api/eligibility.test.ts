@@ -509,6 +509,37 @@ describe('services a child is eligible for, in search', () => {
     );
   });
 
+  it('tells a family when a club will be able to give the support their child needs', async () => {
+    const alex = (await childrenOf(demo.parent2)).get('Alex')!;
+    // The demo's first Sunrise club offers group support now and 1:1 from next September.
+    const { body } = await harbour.graphql<{
+      directorySearch: {
+        results: {
+          edges: {
+            node: {
+              upcomingRatios: { ratio: string; from: string }[];
+              eligibilityFor: { reasons: Reason[] };
+            };
+          }[];
+        };
+      };
+    }>(
+      `query($child: ID!) { directorySearch(input: { text: "sunrise" }, first: 20) { results { edges { node {
+        upcomingRatios { ratio from } eligibilityFor(childId: $child) { reasons { criterion outcome reason change } } } } } } }`,
+      { child: alex },
+      demo.parent2,
+    );
+    const planned = body.data!.directorySearch.results.edges.find(
+      (edge) => edge.node.upcomingRatios.length > 0,
+    )!.node;
+    const ratio = planned.eligibilityFor.reasons.find((r) => r.criterion === 'SUPPORT_RATIO');
+    expect(ratio).toMatchObject({
+      outcome: 'NOT_MET',
+      reason: 'Offers group support only: Alex needs 1:1 support',
+      change: expect.stringMatching(/^This service can offer 1:1 support from September \d{4}$/),
+    });
+  });
+
   it('asks who is searching, and refuses another family’s child', async () => {
     const riley = (await childrenOf(demo.parent)).get('Riley')!;
     const query =

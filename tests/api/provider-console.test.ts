@@ -114,9 +114,37 @@ it('adds a location with a pin, and a service there that families can then find'
       code: 'INVALID',
     },
   ]);
+  const badPlan = await harbour.graphql<{
+    serviceSave: { userErrors: { field: string[]; message: string }[] };
+  }>(
+    save,
+    {
+      input: {
+        ...input,
+        needs: ['AUTISM'],
+        endTime: '12:00',
+        upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: 'September' }],
+      },
+    },
+    demo.provider,
+  );
+  expect(badPlan.body.data?.serviceSave.userErrors).toEqual([
+    {
+      field: ['input', 'upcomingRatios', '0', 'from'],
+      message: 'Enter the date it starts, like 2027-09-01',
+      code: 'INVALID',
+    },
+  ]);
   const good = await harbour.graphql<{ serviceSave: { userErrors: unknown[]; serviceId: string } }>(
     save,
-    { input: { ...input, needs: ['AUTISM'], endTime: '12:00' } },
+    {
+      input: {
+        ...input,
+        needs: ['AUTISM'],
+        endTime: '12:00',
+        upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: '2027-09-01' }],
+      },
+    },
     demo.provider,
   );
   expect(good.body.data?.serviceSave.userErrors).toEqual([]);
@@ -126,10 +154,14 @@ it('adds a location with a pin, and a service there that families can then find'
       results: { edges: { node: { name: string; address: { postcode: string } } }[] };
     };
   }>(
-    '{ directorySearch(input: { text: "sensory saturdays" }) { results { edges { node { name address { postcode } } } } } }',
+    '{ directorySearch(input: { text: "sensory saturdays" }) { results { edges { node { name address { postcode } upcomingRatios { ratio from } } } } } }',
   );
   expect(found.body.data?.directorySearch.results.edges.map((e) => e.node)).toEqual([
-    { name: 'Sunrise Sensory Saturdays', address: { postcode: 'EX38 7AA' } },
+    {
+      name: 'Sunrise Sensory Saturdays',
+      address: { postcode: 'EX38 7AA' },
+      upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: '2027-09-01' }],
+    },
   ]);
 });
 

@@ -362,6 +362,26 @@ describe('words for the cases families meet', () => {
     });
   });
 
+  it('says from when a service will offer the support the child needs', () => {
+    const later = service({
+      ratios: ['GROUP'],
+      upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: '2027-09-01' }],
+    });
+    expect(reasonFor(child({ supportNeeded: 'ONE_TO_ONE' }), later, 'SUPPORT_RATIO')).toEqual({
+      criterion: 'SUPPORT_RATIO',
+      outcome: 'NOT_MET',
+      reason: 'Offers group support only: Sam needs 1:1 support',
+      change: 'This service can offer 1:1 support from September 2027',
+    });
+    const started = service({
+      ratios: ['GROUP'],
+      upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: '2026-09-01' }],
+    });
+    expect(
+      reasonFor(child({ supportNeeded: 'ONE_TO_ONE' }), started, 'SUPPORT_RATIO')?.outcome,
+    ).toBe('MET');
+  });
+
   it('says a place can still be paid for when the council does not fund it', () => {
     const tier = reasonFor(
       child(),

@@ -70,6 +70,8 @@ export interface ServiceEligibilityFacts {
   maxAge: number;
   needs: readonly string[];
   ratios: readonly string[];
+  /** Ratios offered from a date (YYYY-MM-DD): counted once the date has come. */
+  upcomingRatios?: readonly { ratio: string; from: string }[];
   skills: readonly string[];
   features: readonly string[];
   compliance: {
@@ -144,6 +146,12 @@ const MONTHS = [
   'November',
   'December',
 ];
+
+/** "September 2027". */
+function monthYear(day: string): string {
+  const [year, month] = day.split('-').map(Number) as [number, number];
+  return `${MONTHS[month - 1]} ${year}`;
+}
 
 /** "14 May 2027". Written out by hand: Intl date formatting costs ~30 µs a call, and a
  * search can explain tens of thousands of services. */
@@ -475,7 +483,16 @@ function serviceCheck(
     }
     case 'SUPPORT_RATIO': {
       const needed = RATIO_RANK[child.supportNeeded] ?? 0;
-      const offered = Math.max(0, ...service.ratios.map((ratio) => RATIO_RANK[ratio] ?? 0));
+      const upcoming = service.upcomingRatios ?? [];
+      const offeredNow = [
+        ...service.ratios,
+        ...upcoming.filter(({ from }) => from <= today).map(({ ratio }) => ratio),
+      ];
+      const offered = Math.max(0, ...offeredNow.map((ratio) => RATIO_RANK[ratio] ?? 0));
+      // The soonest date the provider will offer enough support, if it has said.
+      const coming = upcoming
+        .filter(({ ratio, from }) => from > today && (RATIO_RANK[ratio] ?? 0) >= needed)
+        .sort((a, b) => a.from.localeCompare(b.from))[0];
       const neededLabel = SUPPORT_NEEDED.label(child.supportNeeded);
       if (needed === 0) {
         return {
@@ -493,7 +510,7 @@ function serviceCheck(
           change: null,
         };
       }
-      if (service.ratios.length === 0) {
+      if (service.ratios.length === 0 && !coming) {
         return {
           criterion: check,
           outcome: 'NEEDS_ASSESSMENT',
@@ -505,7 +522,9 @@ function serviceCheck(
         criterion: check,
         outcome: 'NOT_MET',
         reason: `Offers ${offered === 1 ? '1:1 support at most' : 'group support only'}: ${name} needs ${neededLabel}`,
-        change: `Ask the provider whether they can arrange ${neededLabel}`,
+        change: coming
+          ? `This service can offer ${SUPPORT_NEEDED.label(coming.ratio)} from ${monthYear(coming.from)}`
+          : `Ask the provider whether they can arrange ${neededLabel}`,
       };
     }
     case 'STAFF_SKILLS': {

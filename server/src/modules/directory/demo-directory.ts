@@ -1,4 +1,10 @@
-import { ACCESSIBILITY_SUPPORT, DISTRICTS, NEED_CODES, type Registration } from '@harbour/shared';
+import {
+  ACCESSIBILITY_SUPPORT,
+  DISTRICTS,
+  NEED_CODES,
+  type Registration,
+  londonToday,
+} from '@harbour/shared';
 import type { DirectoryService, ServiceInput } from './directory.service';
 
 /**
@@ -293,6 +299,9 @@ export async function seedDemoProviderServices(
     });
     locationIds.push(locationId);
   }
+  // The first club offers group support now and 1:1 support from next September.
+  const [year, month] = londonToday().split('-').map(Number) as [number, number];
+  const nextSeptember = `${month >= 9 ? year + 1 : year}-09-01`;
   for (const [i, kind] of [KINDS[0], KINDS[1], KINDS[3]].entries()) {
     await directory.upsertService({
       ...demoServiceInput(
@@ -302,6 +311,9 @@ export async function seedDemoProviderServices(
         i === 1 ? locationIds : [at(locationIds, 0)],
         'Sunrise',
       ),
+      ...(i === 0
+        ? { ratios: ['GROUP'], upcomingRatios: [{ ratio: 'ONE_TO_ONE', from: nextSeptember }] }
+        : {}),
       externalIds: { orukId: `harbour-demo-sunrise-service-${i}` },
     });
   }

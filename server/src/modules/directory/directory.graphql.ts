@@ -64,6 +64,13 @@ export const directoryGraphQL: GraphQLModule = {
       message: String!
     }
 
+    "A support ratio offered from a date, such as 1:1 support from September."
+    type UpcomingRatio {
+      ratio: String!
+      "YYYY-MM-DD."
+      from: String!
+    }
+
     type CostOption {
       label: String!
       amount: Money!
@@ -102,6 +109,8 @@ export const directoryGraphQL: GraphQLModule = {
       "Location features: STEP_FREE, CHANGING_PLACES, QUIET_SPACE, HOIST, …"
       features: [String!]!
       ratios: [String!]!
+      "Support ratios the provider will offer from a date (YYYY-MM-DD)."
+      upcomingRatios: [UpcomingRatio!]!
       skills: [String!]!
       funding: [String!]!
       days: [Weekday!]!
@@ -269,6 +278,7 @@ export const directoryGraphQL: GraphQLModule = {
         complianceFlagsVisible(context.actor, listing.organisationId)
           ? listing.compliance.flags
           : null,
+      upcomingRatios: (listing: Listing) => listing.upcomingRatios ?? [],
       distanceKm: (listing: Listing & { distanceKm?: number | null }) =>
         listing.distanceKm == null ? null : Math.round(listing.distanceKm * 10) / 10,
     },

@@ -103,6 +103,17 @@ const serviceSchema = new Schema(
     maxAge: { type: Number, required: true },
     accessibilitySupport: { type: [String], default: [] },
     ratios: { type: [String], default: [] },
+    /** Ratios the provider will offer from a date (YYYY-MM-DD), e.g. 1:1 from September. */
+    upcomingRatios: {
+      type: [
+        {
+          _id: false,
+          ratio: { type: String, required: true },
+          from: { type: String, required: true },
+        },
+      ],
+      default: [],
+    },
     skills: { type: [String], default: [] },
     costOptions: { type: [costOptionSchema], default: [] },
     funding: { type: [String], default: [] },

@@ -64,6 +64,7 @@ export interface ServiceInput {
   maxAge: number;
   accessibilitySupport?: string[];
   ratios?: string[];
+  upcomingRatios?: { ratio: string; from: string }[];
   skills?: string[];
   costOptions?: { label: string; amountPence: number; unit: string }[];
   funding?: string[];
@@ -227,6 +228,7 @@ export class DirectoryService {
       maxAge: input.maxAge,
       accessibilitySupport: input.accessibilitySupport ?? [],
       ratios: input.ratios ?? [],
+      upcomingRatios: input.upcomingRatios ?? [],
       skills: input.skills ?? [],
       costOptions: input.costOptions ?? [],
       funding: input.funding ?? [],

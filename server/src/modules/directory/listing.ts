@@ -22,6 +22,8 @@ export interface Listing {
   accessibilitySupport: string[];
   features: string[];
   ratios: string[];
+  /** Ratios offered from a date; absent in listings built before they existed. */
+  upcomingRatios?: { ratio: string; from: string }[];
   skills: string[];
   funding: string[];
   days: string[];
@@ -79,6 +81,7 @@ export interface ListingSources {
     maxAge: number;
     accessibilitySupport: string[];
     ratios: string[];
+    upcomingRatios?: { ratio: string; from: string }[] | null;
     skills: string[];
     funding: string[];
     costOptions: { label: string; amountPence: number; unit: string }[];
@@ -134,6 +137,7 @@ export function buildListing(
     accessibilitySupport: service.accessibilitySupport,
     features: location.features,
     ratios: service.ratios,
+    upcomingRatios: (service.upcomingRatios ?? []).map(({ ratio, from }) => ({ ratio, from })),
     skills: service.skills,
     funding: service.funding,
     days: service.days,

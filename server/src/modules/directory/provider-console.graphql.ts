@@ -33,6 +33,13 @@ export const providerConsoleGraphQL: GraphQLModule = {
       lastVerifiedAt: DateTime!
     }
 
+    input UpcomingRatioInput {
+      "GROUP, ONE_TO_ONE or TWO_TO_ONE."
+      ratio: String!
+      "YYYY-MM-DD, the first day it is offered."
+      from: String!
+    }
+
     type ProviderService {
       id: ID!
       name: String!
@@ -43,6 +50,7 @@ export const providerConsoleGraphQL: GraphQLModule = {
       maxAge: Int!
       accessibilitySupport: [String!]!
       ratios: [String!]!
+      upcomingRatios: [UpcomingRatio!]!
       skills: [String!]!
       costOptions: [CostOption!]!
       funding: [String!]!
@@ -127,6 +135,8 @@ export const providerConsoleGraphQL: GraphQLModule = {
       maxAge: Int!
       accessibilitySupport: [String!]
       ratios: [String!]
+      "Ratios the service will offer from a date, such as 1:1 support from September."
+      upcomingRatios: [UpcomingRatioInput!]
       skills: [String!]
       costOptions: [CostOptionInput!]
       funding: [String!]
@@ -210,6 +220,7 @@ export const providerConsoleGraphQL: GraphQLModule = {
     ProviderService: {
       id: (service: { _id: unknown }) => id(service._id),
       locationIds: (service: { locations: unknown[] }) => service.locations.map(id),
+      upcomingRatios: (service: { upcomingRatios?: unknown[] }) => service.upcomingRatios ?? [],
       costOptions: (service: {
         costOptions?: { label: string; amountPence: number; unit: string }[];
       }) => money(service.costOptions),

@@ -69,6 +69,15 @@ const serviceSchema = z
     maxAge: z.number().int().min(0).max(25, 'Oldest age must be 25 or less'),
     accessibilitySupport: z.array(z.string().max(200)).max(10).default([]),
     ratios: z.array(SUPPORT_RATIOS.schema('support ratio')).max(3).default([]),
+    upcomingRatios: z
+      .array(
+        z.object({
+          ratio: SUPPORT_RATIOS.schema('support ratio'),
+          from: z.string().refine(isCalendarDate, 'Enter the date it starts, like 2027-09-01'),
+        }),
+      )
+      .max(3, 'Add at most 3 planned ratios')
+      .default([]),
     skills: z.array(STAFF_SKILLS.schema('staff skill')).max(10).default([]),
     costOptions: z
       .array(
@@ -412,4 +421,11 @@ export class ProviderConsoleService {
     }
     return { userErrors: [] };
   }
+}
+
+/** A real day written YYYY-MM-DD (not 2027-02-30). */
+function isCalendarDate(day: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
+  const date = new Date(`${day}T12:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
