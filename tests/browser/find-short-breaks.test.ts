@@ -93,6 +93,9 @@ it('a parent finds short breaks near EX39 for an autistic child, on the map and 
   );
 
   const cards = results(page);
+  // The heading can still be the last search's while the new one loads: wait for its cards.
+  await page.getByRole('status').filter({ hasText: 'Searching' }).waitFor({ state: 'detached' });
+  await cards.first().waitFor();
   expect(await cards.count()).toBeGreaterThan(0);
   expect(await cards.count()).toBeLessThanOrEqual(everyNeed);
   await expect(cards.first().textContent()).resolves.toMatch(/km away/);

@@ -165,6 +165,56 @@ it('a provider adds a location and a service, confirms its details and asks for 
   ).resolves.toMatch(/^\/services\//);
   expect(await axeViolations(page)).toEqual([]);
 
+  // The service will offer 1:1 support from next September: a date that is not real first.
+  const nextYear = String(Number(londonToday().slice(-4)) + 1);
+  await service.getByRole('link', { name: /^Change/ }).click();
+  await expectHeading(page, 'Change a service');
+  await page.getByRole('button', { name: 'Add support from a date' }).click();
+  await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe(
+    'upcomingRatio-0-ratio',
+  );
+  await page.getByLabel('Support ratio').selectOption({ label: '1:1 support' });
+  const firstDay = page.getByRole('group', { name: 'First day it is offered' });
+  await firstDay.getByLabel('Day').fill('31');
+  await firstDay.getByLabel('Month').fill('9');
+  await firstDay.getByLabel('Year').fill(nextYear);
+  await page.getByRole('button', { name: 'Save service' }).click();
+  const notRealDate = 'Start date of planned support 1 must be a real date';
+  await expect(page.title()).resolves.toMatch(/^Error: Change a service/);
+  await expect(
+    errorSummary.getByRole('link', { name: notRealDate }).getAttribute('href'),
+  ).resolves.toBe('#upcomingRatio-0-from-day');
+  await page.locator('#upcomingRatio-0-from-error').getByText(notRealDate).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await firstDay.getByLabel('Day').fill('1');
+  await page.getByRole('button', { name: 'Save service' }).click();
+  await page.getByText('Your changes to Torrington Sensory Saturdays have been saved').waitFor();
+
+  // It is kept: the form shows it again when the service is next changed.
+  await service.getByRole('link', { name: /^Change/ }).click();
+  await expectHeading(page, 'Change a service');
+  await page.reload();
+  await expectHeading(page, 'Change a service');
+  await expect(page.getByLabel('Support ratio').inputValue()).resolves.toBe('ONE_TO_ONE');
+  await expect(firstDay.getByLabel('Day').inputValue()).resolves.toBe('1');
+  await expect(firstDay.getByLabel('Month').inputValue()).resolves.toBe('9');
+  await expect(firstDay.getByLabel('Year').inputValue()).resolves.toBe(nextYear);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Families see it on the service's page.
+  await page.goBack();
+  await expectHeading(page, 'Sunrise Play (demo)');
+  await service
+    .getByRole('link', { name: 'View public listing of Torrington Sensory Saturdays' })
+    .click();
+  await expectHeading(page, 'Torrington Sensory Saturdays');
+  await summaryRow(page, 'Support from a later date')
+    .getByText(`1:1 support from September ${nextYear}`)
+    .waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.goBack();
+  await expectHeading(page, 'Sunrise Play (demo)');
+
   // "These details are still correct" refreshes the date families see.
   await page.getByRole('button', { name: 'Confirm these details are still correct' }).click();
   await page.getByText('You confirmed your details are still correct on').waitFor();

@@ -33,6 +33,12 @@ const calendarDate = new Intl.DateTimeFormat('en-GB', {
   year: 'numeric',
 });
 
+const calendarMonth = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'UTC',
+  month: 'long',
+  year: 'numeric',
+});
+
 function partsOf(format: Intl.DateTimeFormat, date: Date) {
   const parts: Partial<Record<Intl.DateTimeFormatPartTypes, string>> = {};
   for (const { type, value } of format.formatToParts(date)) parts[type] = value;
@@ -59,4 +65,9 @@ export function formatDate(instant: Date): string {
 /** A YYYY-MM-DD date as "3 March 2019". */
 export function formatCalendarDate(isoDate: string): string {
   return calendarDate.format(new Date(`${isoDate}T00:00:00Z`));
+}
+
+/** The month of a YYYY-MM-DD date, as "September 2027". */
+export function formatCalendarMonth(isoDate: string): string {
+  return calendarMonth.format(new Date(`${isoDate}T00:00:00Z`));
 }

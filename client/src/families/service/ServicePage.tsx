@@ -13,7 +13,12 @@ import {
 } from '@harbour/shared';
 import { useEffect, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { formatCalendarDate, formatDate } from '../../govuk/dates';
+import {
+  formatCalendarDate,
+  londonToday,
+  formatCalendarMonth,
+  formatDate,
+} from '../../govuk/dates';
 import { LoadingPage } from '../../govuk/LoadingPage';
 import { SummaryList, type SummaryRow } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
@@ -106,6 +111,10 @@ export function ServicePage() {
     );
   }
 
+  const today = londonToday();
+  const started = listing.upcomingRatios.filter(({ from }) => from <= today);
+  const upcoming = listing.upcomingRatios.filter(({ from }) => from > today);
+
   return (
     <>
       {backLink}
@@ -123,7 +132,27 @@ export function ServicePage() {
               { key: 'Type', value: SERVICE_TYPES.label(listing.type) },
               { key: 'Ages', value: agesText(listing.minAge, listing.maxAge) },
               { key: 'Needs supported', value: <ListOf items={listing.needs.map(needLabel)} /> },
-              { key: 'Support ratios', value: labelsText(listing.ratios, SUPPORT_RATIOS.label) },
+              {
+                key: 'Support ratios',
+                // A planned ratio whose day has come is simply offered now.
+                value: labelsText(
+                  [...listing.ratios, ...started.map(({ ratio }) => ratio)].filter(
+                    (ratio, i, all) => all.indexOf(ratio) === i,
+                  ),
+                  SUPPORT_RATIOS.label,
+                ),
+              },
+              {
+                key: 'Support from a later date',
+                value: upcoming.length > 0 && (
+                  <ListOf
+                    items={upcoming.map(
+                      ({ ratio, from }) =>
+                        `${SUPPORT_RATIOS.label(ratio)} from ${formatCalendarMonth(from)}`,
+                    )}
+                  />
+                ),
+              },
               {
                 key: 'Staff skills',
                 value: <ListOf items={listing.skills.map(STAFF_SKILLS.label)} />,

@@ -24,6 +24,8 @@ export type ServiceListing = {
   accessibilitySupport: string[];
   features: string[];
   ratios: string[];
+  /** Ratios offered from a day (YYYY-MM-DD), such as 1:1 support from September. */
+  upcomingRatios: { ratio: string; from: string }[];
   skills: string[];
   funding: string[];
   days: string[];
@@ -53,6 +55,10 @@ const serviceListingQuery = /* GraphQL */ `
       accessibilitySupport
       features
       ratios
+      upcomingRatios {
+        ratio
+        from
+      }
       skills
       funding
       days

@@ -30,10 +30,14 @@ import {
   costErrorField,
   parseService,
   serviceAnswers,
+  serviceFieldInputId,
   serviceFields,
+  upcomingRatioErrorField,
+  type DateErrorParts,
   type ServiceAnswers,
   type ServiceField,
 } from './serviceForm';
+import { UpcomingRatios } from './UpcomingRatios';
 import { WithConsole } from './WithConsole';
 
 const codes = (items: readonly { code: string; label: string }[]): CheckboxOption[] =>
@@ -77,6 +81,7 @@ type ServiceFormProps = {
 function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormProps) {
   const navigate = useNavigate();
   const [answers, setAnswers] = useState<ServiceAnswers>(() => serviceAnswers(service));
+  const [dateErrorParts, setDateErrorParts] = useState<DateErrorParts>({});
   const sendToSignIn = useSendToSignIn();
   const form = useFormSubmission<ServiceField>({ handleFailure: sendToSignIn });
   const title = service ? 'Change a service' : 'Add a service';
@@ -88,7 +93,12 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
         organisationId: organisation.id,
         serviceId: service?.id ?? null,
       });
-      if ('errors' in parsed) return parsed.errors;
+      if ('errors' in parsed) {
+        setDateErrorParts(parsed.dateErrorParts);
+        return parsed.errors;
+      }
+      // The API's errors about a date are about all of it.
+      setDateErrorParts({});
       const userErrors = await saveService(parsed.input);
       if (userErrors.length === 0) {
         const name = parsed.input.name.trim();
@@ -97,8 +107,10 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
         };
         navigate(pathTo(), { state: notice });
       }
-      return inputErrorsFrom(userErrors, serviceFields, (path) =>
-        costErrorField(path, parsed.costRows),
+      return inputErrorsFrom(
+        userErrors,
+        serviceFields,
+        (path) => costErrorField(path, parsed.costRows) ?? upcomingRatioErrorField(path),
       );
     });
 
@@ -158,6 +170,7 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
           unavailableOutcome={
             service ? 'Your changes have not been saved.' : 'The service has not been added.'
           }
+          fieldId={(field) => serviceFieldInputId(field, dateErrorParts)}
         />
         {heading}
         <form noValidate onSubmit={save}>
@@ -237,6 +250,12 @@ function ServiceForm({ organisation, locations, service, pathTo }: ServiceFormPr
             hint="Select all you offer."
             options={codes(SUPPORT_RATIOS.items)}
             {...list('ratios')}
+          />
+          <UpcomingRatios
+            upcomingRatios={answers.upcomingRatios}
+            onChange={(upcomingRatios) => setAnswers({ ...answers, upcomingRatios })}
+            errorFor={form.errorFor}
+            dateErrorParts={dateErrorParts}
           />
           <Checkboxes
             legendSize="m"

@@ -52,6 +52,9 @@ export type ProviderLocation = {
   registrations: Registration[];
 };
 
+/** A support ratio the service will offer from a day (YYYY-MM-DD), such as 1:1 from September. */
+export type UpcomingRatio = { ratio: string; from: string };
+
 export type ProviderService = {
   id: string;
   name: string;
@@ -62,6 +65,7 @@ export type ProviderService = {
   maxAge: number;
   accessibilitySupport: string[];
   ratios: string[];
+  upcomingRatios: UpcomingRatio[];
   skills: string[];
   costOptions: CostOption[];
   funding: string[];
@@ -168,6 +172,10 @@ const consoleQuery = /* GraphQL */ `
         maxAge
         accessibilitySupport
         ratios
+        upcomingRatios {
+          ratio
+          from
+        }
         skills
         costOptions {
           label
@@ -276,6 +284,7 @@ const serviceSaveMutation = /* GraphQL */ `
     $maxAge: Int!
     $accessibilitySupport: [String!]
     $ratios: [String!]
+    $upcomingRatios: [UpcomingRatioInput!]
     $skills: [String!]
     $costOptions: [CostOptionInput!]
     $funding: [String!]
@@ -298,6 +307,7 @@ const serviceSaveMutation = /* GraphQL */ `
         maxAge: $maxAge
         accessibilitySupport: $accessibilitySupport
         ratios: $ratios
+        upcomingRatios: $upcomingRatios
         skills: $skills
         costOptions: $costOptions
         funding: $funding
@@ -432,6 +442,7 @@ export type ServiceInput = {
   maxAge: number;
   accessibilitySupport: string[];
   ratios: string[];
+  upcomingRatios: UpcomingRatio[];
   skills: string[];
   costOptions: { label: string; amountPence: number; unit: CostUnit }[];
   funding: string[];

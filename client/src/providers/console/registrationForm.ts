@@ -1,6 +1,7 @@
 import type { FormError } from '../../api/userErrors';
 import type { DatePart, DateParts } from '../../govuk/DateInput';
 import type { Regulator, RegistrationChangeInput } from './consoleApi';
+import { allDateParts, checkDateAnswer, type CheckedDate } from './dateAnswer';
 
 export const registrationFields = [
   'locationId',
@@ -27,36 +28,11 @@ export type RegistrationAnswers = {
   inspectedOn: DateParts;
 };
 
-const allParts: readonly DatePart[] = ['day', 'month', 'year'];
-
-type CheckedDate = { value: string | null } | { error: string; parts: readonly DatePart[] };
-
-/** An optional date of inspection, checked in the words of the GOV.UK date input pattern. */
+/** An optional date of inspection: a real date, today or before. */
 export function checkInspectionDate(answer: DateParts, today: string): CheckedDate {
-  const typed = { day: answer.day.trim(), month: answer.month.trim(), year: answer.year.trim() };
-  const missing = allParts.filter((part) => typed[part] === '');
-  if (missing.length === allParts.length) return { value: null };
-  if (missing.length > 0) {
-    return {
-      error: `Date of the last inspection must include a ${missing.join(' and ')}`,
-      parts: missing,
-    };
-  }
-  const notNumbers = allParts.filter((part) => !/^\d+$/.test(typed[part]));
-  if (notNumbers.length > 0) {
-    return { error: 'Date of the last inspection must be a real date', parts: notNumbers };
-  }
-  if (typed.year.length !== 4) return { error: 'Year must include 4 numbers', parts: ['year'] };
-  const [day, month, year] = [Number(typed.day), Number(typed.month), Number(typed.year)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { error: 'Date of the last inspection must be a real date', parts: allParts };
-  }
-  const value = date.toISOString().slice(0, 10);
-  if (value > today) {
-    return { error: 'Date of the last inspection must be today or in the past', parts: allParts };
-  }
-  return { value };
+  const checked = checkDateAnswer(answer, 'Date of the last inspection');
+  if ('error' in checked || checked.value === null || checked.value <= today) return checked;
+  return { error: 'Date of the last inspection must be today or in the past', parts: allDateParts };
 }
 
 /**
@@ -88,7 +64,7 @@ export function parseRegistration(
     !answers.status ||
     'error' in inspectedOn
   ) {
-    return { errors, dateParts: 'parts' in inspectedOn ? inspectedOn.parts : allParts };
+    return { errors, dateParts: 'parts' in inspectedOn ? inspectedOn.parts : allDateParts };
   }
   return {
     input: {
