@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DISTRICT_NAMES } from '../vocabularies/devon-places';
 import { NEED_CODES } from '../vocabularies/needs';
 import { DEVON_LIKE_STATEMENT } from './devon-statement';
+import { childFacts } from './facts.testing';
 import {
   decideChild,
   decideService,
@@ -19,23 +20,7 @@ import {
 
 const today = '2026-11-25';
 
-const child = (overrides: Partial<EligibilityFacts> = {}): EligibilityFacts => ({
-  name: 'Sam',
-  dateOfBirth: '2019-05-14',
-  homePostcode: 'EX4',
-  district: 'Exeter',
-  needs: ['AUTISM'],
-  diagnosis: 'DIAGNOSED',
-  ehcPlan: 'NO',
-  socialCareAssessment: 'NONE',
-  assessedTier: null,
-  budgetHolder: 'NONE',
-  supportNeeded: 'GROUP',
-  communication: ['SPOKEN'],
-  mobility: [],
-  health: [],
-  ...overrides,
-});
+const child = childFacts;
 
 const service = (overrides: Partial<ServiceEligibilityFacts> = {}): ServiceEligibilityFacts => ({
   type: 'INCLUSIVE_ACTIVITY',

@@ -1,5 +1,6 @@
 import { textSchema } from '@harbour/shared';
 import type { FormError } from '../../api/userErrors';
+import { allDateParts, checkDateAnswer } from '../../govuk/dateAnswer';
 import type { DatePart, DateParts } from '../../govuk/DateInput';
 
 export const childFields = ['firstName', 'lastName', 'dateOfBirth'] as const;
@@ -9,38 +10,21 @@ export type ChildInput = { firstName: string; lastName: string; dateOfBirth: str
 
 const firstNameSchema = textSchema('Their first name', { min: 1, max: 100 });
 const lastNameSchema = textSchema('Their last name', { min: 1, max: 100 });
-const allParts: readonly DatePart[] = ['day', 'month', 'year'];
 
 type Checked = { value: string } | { error: string; parts: readonly DatePart[] };
 
 /**
  * A date of birth typed as day, month and year, checked in the order and words of the GOV.UK
- * date input pattern. `today` is YYYY-MM-DD in the UK; the date must be before it.
+ * date input pattern. `today` is YYYY-MM-DD in the UK; the date must not be after it.
  */
 export function checkDateOfBirth(answer: DateParts, today: string): Checked {
-  const typed = { day: answer.day.trim(), month: answer.month.trim(), year: answer.year.trim() };
-  const missing = allParts.filter((part) => typed[part] === '');
-  if (missing.length === allParts.length) {
-    return { error: 'Enter their date of birth', parts: allParts };
+  const checked = checkDateAnswer(answer, 'Date of birth');
+  if ('error' in checked) return checked;
+  if (checked.value === null) return { error: 'Enter their date of birth', parts: allDateParts };
+  if (checked.value > today) {
+    return { error: 'Date of birth must be today or in the past', parts: allDateParts };
   }
-  if (missing.length > 0) {
-    return { error: `Date of birth must include a ${missing.join(' and ')}`, parts: missing };
-  }
-  const notNumbers = allParts.filter((part) => !/^\d+$/.test(typed[part]));
-  if (notNumbers.length > 0)
-    return { error: 'Date of birth must be a real date', parts: notNumbers };
-  if (typed.year.length !== 4) return { error: 'Year must include 4 numbers', parts: ['year'] };
-
-  const [day, month, year] = [Number(typed.day), Number(typed.month), Number(typed.year)];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (month < 1 || month > 12 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
-    return { error: 'Date of birth must be a real date', parts: allParts };
-  }
-  const value = date.toISOString().slice(0, 10);
-  if (value > today) {
-    return { error: 'Date of birth must be today or in the past', parts: allParts };
-  }
-  return { value };
+  return { value: checked.value };
 }
 
 export function parseChild(
@@ -65,5 +49,5 @@ export function parseChild(
     ['dateOfBirth', 'error' in dateOfBirth ? dateOfBirth.error : undefined],
   ];
   const errors = messages.flatMap(([field, message]) => (message ? [{ field, message }] : []));
-  return { errors, dateParts: 'parts' in dateOfBirth ? dateOfBirth.parts : allParts };
+  return { errors, dateParts: 'parts' in dateOfBirth ? dateOfBirth.parts : allDateParts };
 }

@@ -1,7 +1,7 @@
 import type { FormError } from '../../api/userErrors';
 import type { DatePart, DateParts } from '../../govuk/DateInput';
 import type { Regulator, RegistrationChangeInput } from './consoleApi';
-import { allDateParts, checkDateAnswer, type CheckedDate } from './dateAnswer';
+import { allDateParts, checkDateAnswer, type CheckedDate } from '../../govuk/dateAnswer';
 
 export const registrationFields = [
   'locationId',

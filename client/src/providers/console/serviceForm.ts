@@ -2,7 +2,7 @@ import { parsePounds, SUPPORT_RATIOS } from '@harbour/shared';
 import type { FormError } from '../../api/userErrors';
 import { datePartId, type DatePart, type DateParts } from '../../govuk/DateInput';
 import type { CostUnit, ProviderService, ServiceInput, UpcomingRatio } from './consoleApi';
-import { allDateParts, checkDateAnswer, datePartsOf } from './dateAnswer';
+import { allDateParts, checkDateAnswer, datePartsOf } from '../../govuk/dateAnswer';
 import { optionalText } from './inputErrors';
 
 export const serviceFields = [

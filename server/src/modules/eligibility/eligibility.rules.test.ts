@@ -11,26 +11,13 @@ import {
   draftInputOf,
   previewChanges,
 } from './eligibility.rules';
+import { childFacts } from '../../../../shared/src/eligibility/facts.testing';
 
 const today = '2026-11-25';
 
-const child = (overrides: Partial<EligibilityFacts>): EligibilityFacts => ({
-  name: 'Sam',
-  dateOfBirth: '2017-05-14',
-  homePostcode: 'EX4',
-  district: 'Exeter',
-  needs: ['AUTISM'],
-  diagnosis: 'DIAGNOSED',
-  ehcPlan: 'NO',
-  socialCareAssessment: 'NONE',
-  assessedTier: null,
-  budgetHolder: 'NONE',
-  supportNeeded: 'GROUP',
-  communication: [],
-  mobility: [],
-  health: [],
-  ...overrides,
-});
+// Sam as the preview tests were written for: 9, with no way of communicating recorded.
+const child = (overrides: Partial<EligibilityFacts>) =>
+  childFacts({ dateOfBirth: '2017-05-14', communication: [], ...overrides });
 
 const children = [
   child({}),

@@ -1,4 +1,4 @@
-import type { DatePart, DateParts } from '../../govuk/DateInput';
+import type { DatePart, DateParts } from './DateInput';
 
 export const allDateParts: readonly DatePart[] = ['day', 'month', 'year'];
 
