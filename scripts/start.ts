@@ -22,6 +22,7 @@ async function main() {
   if (database.kind !== 'external') {
     env.MONGODB_URI = databaseUri(database.uri, 'harbour');
     env.HARBOUR_DATABASE_KIND = database.kind;
+    if (database.backend) env.HARBOUR_FERRETDB_BACKEND = database.backend;
   }
 
   if (!env.STRIPE_API_URL && !env.STRIPE_SECRET_KEY?.startsWith('sk_live_')) {
@@ -52,10 +53,16 @@ async function announceWhenReady(port: number, kind: string) {
       const response = await fetch(`http://127.0.0.1:${port}/readyz`);
       if (response.ok) {
         const { database } = (await response.json()) as {
-          database: { server: string; name: string };
+          database: { server: string; name: string; backend?: string };
         };
-        const where = kind === 'external' ? 'MONGODB_URI' : `.data/${kind}, kept across restarts`;
-        const server = database.server === 'ferretdb' ? 'FerretDB (SQLite)' : 'MongoDB';
+        const folder = database.backend === 'postgresql' ? 'postgres' : kind;
+        const where = kind === 'external' ? 'MONGODB_URI' : `.data/${folder}, kept across restarts`;
+        const server =
+          database.server !== 'ferretdb'
+            ? 'MongoDB'
+            : database.backend === 'postgresql'
+              ? 'FerretDB on PostgreSQL'
+              : 'FerretDB on SQLite';
         console.log(
           `\n  Harbour is running at http://localhost:${port}\n` +
             `  Database: ${server}, database "${database.name}" (${where})\n` +

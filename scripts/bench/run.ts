@@ -12,6 +12,7 @@ import { databaseUri, startDatabase } from '../services/database';
 import { freePort, waitForPort } from '../services/process';
 import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
+import { benchmarkDatabaseBackends } from './database-backends';
 import { benchmarkMarkers } from './markers';
 import type { Scenario } from './scenario';
 import { eligibilityCheck } from './scenarios/eligibility-check';
@@ -37,17 +38,24 @@ async function main() {
     await benchmarkMarkers();
     return;
   }
+  if (positionals[0] === 'database') {
+    await benchmarkDatabaseBackends(Number(values.size ?? 20_000));
+    return;
+  }
   const scenario = scenarios[positionals[0] ?? ''];
   if (!scenario) {
     throw new Error(
-      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers'].join('|')}>`,
+      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers', 'database'].join('|')}>`,
     );
   }
   const size = Number(values.size ?? scenario.defaultSize);
   const connections = Number(values.connections);
   const seconds = Number(values.seconds);
 
-  const server = await startDatabase({ dataRoot: mkdtempSync(join(tmpdir(), 'harbour-bench-')) });
+  const server = await startDatabase({
+    dataRoot: mkdtempSync(join(tmpdir(), 'harbour-bench-')),
+    durable: false,
+  });
   const dbName = `bench_${Date.now()}`;
   const uri = databaseUri(server.uri, dbName);
   const client = await MongoClient.connect(uri, { maxPoolSize: connections });
@@ -60,6 +68,7 @@ async function main() {
       NODE_ENV: 'production',
       MONGODB_URI: uri,
       HARBOUR_DATABASE_KIND: server.kind,
+      ...(server.backend && { HARBOUR_FERRETDB_BACKEND: server.backend }),
       PORT: String(port),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
@@ -93,7 +102,8 @@ async function main() {
       ? await loadApi({ url, body: baseline.request, connections, seconds })
       : null;
     const rawResult = await loadRaw({ operation: () => scenario.raw(db), connections, seconds });
-    report(scenario, { size, connections, seconds, database: server.kind }, apiResult, rawResult);
+    const database = server.backend ? `${server.kind}/${server.backend}` : server.kind;
+    report(scenario, { size, connections, seconds, database }, apiResult, rawResult);
     if (baseline && baselineResult) reportBaseline(baseline.name, apiResult, baselineResult);
   } finally {
     const exited = new Promise((done) => api.once('exit', done));

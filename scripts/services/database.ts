@@ -1,12 +1,17 @@
 import { accessSync, constants, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { ensureFerretDb } from './go-tools';
+import { ensurePostgres, startPostgres, type PostgresServer } from './postgres';
 import { ensurePortFree, freePort, startService, waitForPort, type Service } from './process';
 
 export type DatabaseKind = 'external' | 'mongodb' | 'ferretdb';
+/** FerretDB v1's storage: PostgreSQL by default (it filters in the database), SQLite as fallback. */
+export type FerretDbBackend = 'postgresql' | 'sqlite';
 
 export interface DatabaseServer extends Service {
   kind: DatabaseKind;
+  /** FerretDB's backend, when kind is ferretdb. */
+  backend?: FerretDbBackend;
   /** Connection string without a database name; callers add their own. */
   uri: string;
   port?: number;
@@ -30,13 +35,16 @@ export function findMongod(): string | undefined {
 }
 
 /**
- * Picks the database server as database.md says: MONGODB_URI if set; else a real mongod
- * through mongodb-memory-server when one can be had; else FerretDB v1 on SQLite.
- * Data goes in `<dataRoot>/ferretdb` or `<dataRoot>/mongodb` and survives restarts.
+ * Picks the database server as the handbook says: MONGODB_URI if set; else a real mongod
+ * through mongodb-memory-server when one can be had; else FerretDB v1, on PostgreSQL unless
+ * HARBOUR_FERRETDB_BACKEND=sqlite (or PostgreSQL cannot be installed here).
+ * Data goes under `dataRoot` (`postgres/`, `ferretdb/` or `mongodb/`) and survives restarts;
+ * `durable: false` is for throwaway data (tests, benchmarks).
  */
 export async function startDatabase(options: {
   dataRoot: string;
   port?: number;
+  durable?: boolean;
 }): Promise<DatabaseServer> {
   const external = process.env.MONGODB_URI;
   if (external) return { kind: 'external', uri: external, stop: async () => {} };
@@ -48,35 +56,74 @@ export async function startDatabase(options: {
       port: options.port,
     });
   }
-  return startFerretDb({ dataPath: join(options.dataRoot, 'ferretdb'), port: options.port });
+  return startFerretDb({ ...options, backend: await chooseFerretDbBackend() });
 }
 
+export async function chooseFerretDbBackend(): Promise<FerretDbBackend> {
+  const chosen = process.env.HARBOUR_FERRETDB_BACKEND ?? 'postgresql';
+  if (chosen !== 'postgresql' && chosen !== 'sqlite') {
+    throw new Error(`HARBOUR_FERRETDB_BACKEND must be postgresql or sqlite, not "${chosen}"`);
+  }
+  if (chosen === 'sqlite' || process.env.HARBOUR_FERRETDB_BACKEND) return chosen;
+  try {
+    await ensurePostgres();
+    return 'postgresql';
+  } catch (error) {
+    console.warn(`${(error as Error).message}\nFalling back to FerretDB's SQLite backend.`);
+    return 'sqlite';
+  }
+}
+
+/**
+ * FerretDB v1 on the chosen backend. With PostgreSQL, the cluster lives in
+ * `<dataRoot>/postgres` on a port of its own and stops with FerretDB.
+ */
 export async function startFerretDb(options: {
-  dataPath: string;
+  dataRoot: string;
+  backend: FerretDbBackend;
   port?: number;
+  durable?: boolean;
 }): Promise<DatabaseServer> {
   const binary = await ensureFerretDb();
   const port = options.port ?? (await freePort());
   if (options.port) {
     await ensurePortFree(port, 'stop what uses it, or choose another with HARBOUR_DB_PORT');
   }
-  mkdirSync(options.dataPath, { recursive: true });
+  let postgres: PostgresServer | undefined;
+  let backendArgs: string[];
+  if (options.backend === 'postgresql') {
+    postgres = await startPostgres({
+      dataPath: join(options.dataRoot, 'postgres'),
+      port: Number(process.env.HARBOUR_POSTGRES_PORT ?? 0) || (await freePort()),
+      durable: options.durable ?? true,
+    });
+    backendArgs = ['-handler', 'postgresql', '-postgresql-url', postgres.url];
+  } else {
+    const dataPath = join(options.dataRoot, 'ferretdb');
+    mkdirSync(dataPath, { recursive: true });
+    backendArgs = ['-handler', 'sqlite', '-data-dir', dataPath];
+  }
   const { child, service } = startService(
     binary,
-    ['-listen-addr', `127.0.0.1:${port}`, '-data-dir', options.dataPath],
+    ['-listen-addr', `127.0.0.1:${port}`, ...backendArgs],
     { name: 'FerretDB', env: { ...process.env, DO_NOT_TRACK: '1' } },
   );
+  const stop = async () => {
+    await service.stop();
+    await postgres?.stop();
+  };
   try {
     await waitForPort(port, 20_000, child);
   } catch (error) {
-    await service.stop();
+    await stop();
     throw new Error(`FerretDB did not start: ${(error as Error).message}`, { cause: error });
   }
   return {
     kind: 'ferretdb',
+    backend: options.backend,
     uri: `mongodb://127.0.0.1:${port}/?directConnection=true&retryWrites=false`,
     port,
-    stop: service.stop,
+    stop,
   };
 }
 

@@ -7,7 +7,10 @@ import { run, StepError } from './process';
 export const FERRETDB_VERSION = 'v1.24.2';
 export const STRIPE_MOCK_VERSION = 'v0.197.0';
 
-export const ferretDbBinary = join(binDir, `harbour-ferretdb-${FERRETDB_VERSION}`);
+/** Bump when scripts/ferretdb changes, so cached builds are rebuilt. */
+const FERRETDB_BUILD = `${FERRETDB_VERSION}-2`;
+
+export const ferretDbBinary = join(binDir, `harbour-ferretdb-${FERRETDB_BUILD}`);
 export const stripeMockBinary = join(binDir, `stripe-mock-${STRIPE_MOCK_VERSION}`);
 
 const goEnv = { ...process.env, GOFLAGS: '-modcacherw', CGO_ENABLED: '0' };
@@ -19,7 +22,7 @@ function requireGo(step: string, retry: string) {
 }
 
 /**
- * Builds FerretDB v1 (SQLite backend) through our small embedding program in
+ * Builds FerretDB v1 (PostgreSQL and SQLite backends) through our small embedding program in
  * scripts/ferretdb; the stock binary panics at start (see its main.go).
  */
 export async function ensureFerretDb(): Promise<string> {
@@ -31,7 +34,7 @@ export async function ensureFerretDb(): Promise<string> {
   mkdirSync(binDir, { recursive: true });
   const partial = `${ferretDbBinary}.partial`;
   try {
-    await run('go', ['build', '-v', '-tags', 'ferretdb_no_postgresql', '-o', partial, '.'], {
+    await run('go', ['build', '-v', '-o', partial, '.'], {
       cwd: join(repoRoot, 'scripts/ferretdb'),
       env: goEnv,
     });

@@ -74,9 +74,10 @@ export interface Service {
 export function startService(
   command: string,
   args: string[],
-  options: SpawnOptions & { name: string },
+  options: SpawnOptions & { name: string; stopSignal?: NodeJS.Signals },
 ): { child: ChildProcess; service: Service } {
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...options });
+  const { name, stopSignal = 'SIGTERM', ...spawnOptions } = options;
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...spawnOptions });
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);
@@ -88,7 +89,7 @@ export function startService(
   child.on('exit', (code) => {
     process.off('exit', killOnExit);
     if (code !== 0 && code !== null && !stopping) {
-      console.error(`${options.name} exited with code ${code}:\n${output}`);
+      console.error(`${name} exited with code ${code}:\n${output}`);
     }
   });
   let stopping = false;
@@ -98,7 +99,7 @@ export function startService(
         if (child.exitCode !== null || child.signalCode !== null) return done();
         stopping = true;
         child.once('exit', () => done());
-        child.kill('SIGTERM');
+        child.kill(stopSignal);
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
       }),
   };

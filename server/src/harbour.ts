@@ -33,6 +33,7 @@ export async function startHarbour(
   const database = new Database({
     uri: config.database.uri,
     kind: config.database.kind,
+    backend: config.database.backend,
     log,
     onConnect: (connection) => metrics.watchConnectionPool(connection),
   });

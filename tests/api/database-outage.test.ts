@@ -1,14 +1,20 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFerretDb, type DatabaseServer } from '../../scripts/services/database';
+import {
+  chooseFerretDbBackend,
+  startFerretDb,
+  type DatabaseServer,
+} from '../../scripts/services/database';
 import { freePort } from '../../scripts/services/process';
 import { startHarbour, type RunningHarbour } from '../../server/src/harbour';
 import { loadConfig } from '../../server/src/platform/config';
 import { eventually, postGraphQL } from '../support/harbour';
 
 // This file runs its own FerretDB, so it can take the database away and bring it back.
-const dataPath = mkdtempSync(join(tmpdir(), 'harbour-outage-'));
+const dataRoot = mkdtempSync(join(tmpdir(), 'harbour-outage-'));
+const startDatabase = async () =>
+  startFerretDb({ dataRoot, port, backend: await chooseFerretDbBackend(), durable: false });
 let port: number;
 let database: DatabaseServer | undefined;
 let harbour: RunningHarbour;
@@ -61,7 +67,7 @@ it('starts without its database: not ready, GraphQL says SERVICE_UNAVAILABLE, no
 });
 
 it('becomes ready by itself once the database comes up', async () => {
-  database = await startFerretDb({ dataPath, port });
+  database = await startDatabase();
   await eventually(async () => expect((await readiness()).status).toBe(200), 20_000);
   await harbour.ready;
   expect((await recordFeedback()).status).toBe(200);
@@ -75,7 +81,7 @@ it('answers SERVICE_UNAVAILABLE while the database is down, and recovers with th
   expect(during.body.errors?.[0]?.extensions?.code).toBe('SERVICE_UNAVAILABLE');
   expect(during.status).toBe(503);
 
-  database = await startFerretDb({ dataPath, port });
+  database = await startDatabase();
   await eventually(async () => expect((await readiness()).status).toBe(200), 20_000);
   const after = await eventually(async () => {
     const response = await summary();

@@ -39,11 +39,16 @@ describe('health and readiness', () => {
   it('names the database server it really talks to at /readyz', async () => {
     const response = await fetch(`${harbour.url}/readyz`);
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { database: { server: string } };
-    const { kind } = testDatabaseServer();
+    const body = (await response.json()) as { database: { server: string; backend?: string } };
+    const { kind, backend } = testDatabaseServer();
     expect(body).toMatchObject({ status: 'ready', database: { kind, name: harbour.databaseName } });
-    if (kind === 'ferretdb') expect(body.database.server).toBe('ferretdb');
-    else expect(['ferretdb', 'mongodb']).toContain(body.database.server);
+    if (kind === 'ferretdb') {
+      expect(body.database.server).toBe('ferretdb');
+      expect(body.database).toMatchObject({
+        backend: expect.stringMatching(/^(postgresql|sqlite)$/),
+      });
+      expect(body.database).toMatchObject({ backend });
+    } else expect(['ferretdb', 'mongodb']).toContain(body.database.server);
   });
 
   it('tags every response with a request id, and keeps a safe one the caller sent', async () => {

@@ -8,7 +8,7 @@ import { orukId } from '../../server/src/modules/oruk/oruk.ids';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
 
 /** The ORUK 3.0 kit: its OpenAPI document names the schema of each endpoint's response. */
-const KIT = path.join(__dirname, '../../../shared/standards/oruk-3.0');
+const KIT = path.join(__dirname, '../../shared/standards/oruk-3.0');
 const SCHEMA_BASE = 'https://openreferraluk.org/specifications/3.0/schema/';
 const openapi = JSON.parse(readFileSync(path.join(KIT, 'openapi.json'), 'utf8')) as {
   paths: Record<

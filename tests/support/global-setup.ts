@@ -14,10 +14,12 @@ declare global {
 export default async function globalSetup() {
   const database = await startDatabase({
     dataRoot: mkdtempSync(join(tmpdir(), 'harbour-test-db-')),
+    durable: false,
   });
   const stripe = await startStripeMock();
   process.env.HARBOUR_TEST_MONGODB_URI = database.uri;
   process.env.HARBOUR_TEST_DATABASE_KIND = database.kind;
+  if (database.backend) process.env.HARBOUR_FERRETDB_BACKEND = database.backend;
   process.env.HARBOUR_TEST_STRIPE_URL = stripe.url;
   globalThis.harbourTestServices = [database, stripe];
 }

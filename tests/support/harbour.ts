@@ -32,6 +32,7 @@ export function testDatabaseServer() {
   return {
     uri,
     kind: process.env.HARBOUR_TEST_DATABASE_KIND as 'ferretdb' | 'mongodb' | 'external',
+    backend: process.env.HARBOUR_FERRETDB_BACKEND as 'postgresql' | 'sqlite' | undefined,
   };
 }
 
@@ -48,6 +49,7 @@ export async function startTestHarbour(env: Record<string, string> = {}): Promis
     PORT: '0',
     MONGODB_URI: databaseUri(server.uri, databaseName),
     HARBOUR_DATABASE_KIND: server.kind,
+    ...(server.backend && { HARBOUR_FERRETDB_BACKEND: server.backend }),
     STRIPE_API_URL: process.env.HARBOUR_TEST_STRIPE_URL,
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DEMO_SEED: 'false',

@@ -24,6 +24,8 @@ const envSchema = z.object({
     .optional(),
   /** Set by `npm start` and the test harness when they started the server themselves. */
   HARBOUR_DATABASE_KIND: z.enum(['ferretdb', 'mongodb', 'external']).default('external'),
+  /** FerretDB's storage backend, when the scripts started FerretDB (reported at /readyz). */
+  HARBOUR_FERRETDB_BACKEND: z.enum(['postgresql', 'sqlite']).optional(),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_SESSION_SECRET),
   STRIPE_SECRET_KEY: z
     .string()
@@ -137,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     database: {
       uri: config.MONGODB_URI ?? 'mongodb://127.0.0.1:27017/harbour?directConnection=true',
       kind: config.HARBOUR_DATABASE_KIND,
+      backend:
+        config.HARBOUR_DATABASE_KIND === 'ferretdb' ? config.HARBOUR_FERRETDB_BACKEND : undefined,
     },
     sessionSecret: config.SESSION_SECRET,
     stripe: {

@@ -11,6 +11,8 @@ export type DatabaseKind = 'ferretdb' | 'mongodb' | 'external';
 
 export interface DatabaseDescription {
   kind: DatabaseKind;
+  /** FerretDB's storage backend, as the scripts that started it said. */
+  backend?: 'postgresql' | 'sqlite';
   /** What the server says it is, read from buildInfo once connected. */
   server?: 'ferretdb' | 'mongodb';
   version?: string;
@@ -20,6 +22,7 @@ export interface DatabaseDescription {
 export interface DatabaseOptions {
   uri: string;
   kind: DatabaseKind;
+  backend?: 'postgresql' | 'sqlite';
   log: Logger;
   /** Longest wait between connection attempts. */
   maxRetryDelayMs?: number;
@@ -40,7 +43,11 @@ export class Database {
   private markConnected!: () => void;
 
   constructor(private readonly options: DatabaseOptions) {
-    this.description = { kind: options.kind, name: databaseName(options.uri) };
+    this.description = {
+      kind: options.kind,
+      ...(options.backend && { backend: options.backend }),
+      name: databaseName(options.uri),
+    };
     this.connected = new Promise((resolve) => (this.markConnected = resolve));
     this.connection.on('disconnected', () => {
       if (!this.closing) options.log.warn('database connection lost; the driver is reconnecting');
@@ -121,8 +128,14 @@ function databaseName(uri: string): string {
 }
 
 function describe(database: DatabaseDescription): string {
-  const server = database.server === 'ferretdb' ? 'FerretDB (SQLite)' : 'MongoDB';
+  const server = database.server === 'ferretdb' ? ferretDbName(database.backend) : 'MongoDB';
   return `database connected: ${server} ${database.version ?? ''}, database "${database.name}", chosen as ${database.kind}`;
+}
+
+function ferretDbName(backend: DatabaseDescription['backend']): string {
+  if (backend === 'postgresql') return 'FerretDB (PostgreSQL)';
+  if (backend === 'sqlite') return 'FerretDB (SQLite)';
+  return 'FerretDB';
 }
 
 /** Errors that mean "the database is away", as opposed to a bug. */

@@ -4,12 +4,13 @@ import { ACCESSIBILITY_SUPPORT, findAccessibilitySupport } from './accessibility
 import { DISTRICTS, findPostcodeDistrict } from './devon-places';
 import { NEED_CODES, needCodeSchema } from './needs';
 
-const kit = join(__dirname, '../../../../shared');
+/** The reference files Harbour carries unchanged (see shared/standards/SOURCES.md). */
+const standards = join(__dirname, '../../standards');
 
 describe('vocabularies', () => {
   it('carries the OpenActive accessibility support list unchanged', () => {
     const source = JSON.parse(
-      readFileSync(join(kit, 'standards/openactive/accessibility-support.jsonld'), 'utf8'),
+      readFileSync(join(standards, 'openactive/accessibility-support.jsonld'), 'utf8'),
     ) as { concept: { id: string; prefLabel: string }[] };
     expect(ACCESSIBILITY_SUPPORT).toEqual(
       source.concept.map((c) => ({ id: c.id, label: c.prefLabel })),
@@ -17,8 +18,8 @@ describe('vocabularies', () => {
     expect(findAccessibilitySupport(source.concept[0]!.id)?.label).toBe('Visual impairment');
   });
 
-  it('carries the handbook Devon places unchanged', () => {
-    const source = JSON.parse(readFileSync(join(kit, 'handbook/devon-places.json'), 'utf8'));
+  it('carries the Devon places reference file unchanged', () => {
+    const source = JSON.parse(readFileSync(join(standards, 'devon-places.json'), 'utf8'));
     expect(DISTRICTS).toEqual(source.districts);
     expect(DISTRICTS.map((d) => d.name)).toContain('Torridge');
   });
