@@ -1,7 +1,7 @@
 import type { Config } from './platform/config';
 import type { Logger } from './platform/logger';
 import { SecretBox } from './platform/tokens';
-import { AccountsService } from './modules/accounts/accounts.service';
+import { AccountsService, PASSWORD_RESET_JOB } from './modules/accounts/accounts.service';
 import { AuditService } from './modules/access/audit.service';
 import { OversightService } from './modules/access/oversight.service';
 import { DirectoryService } from './modules/directory/directory.service';
@@ -35,6 +35,7 @@ export function createServices(config: Config, log: Logger) {
   });
   const accounts: AccountsService = new AccountsService({
     outbox,
+    queue,
     organisations,
     families,
     secrets,
@@ -78,5 +79,6 @@ export type Services = ReturnType<typeof createServices>;
 export function jobHandlers(services: Services): Record<string, JobHandler> {
   return {
     [DELIVER_JOB]: (payload) => services.outbox.deliver(String(payload.messageId)),
+    [PASSWORD_RESET_JOB]: (payload) => services.accounts.sendPasswordReset(payload),
   };
 }

@@ -2,8 +2,11 @@
  * The authorisation matrix: every query and mutation in the schema, called as each role
  * against the caller's own objects and someone else's, checked against what the policy says.
  * A new operation without a row here fails the first test; one without a rule in
- * access/policy.ts stops the server building its schema at all.
+ * access/policy.ts stops the server building its schema at all. Wherever someone else's object
+ * is refused, an id that names nothing gets the very same answer, so refusals cannot be used
+ * to learn which ids exist (OWASP API1).
  */
+import { Types } from 'mongoose';
 import { buildSchema } from '../../server/src/graphql/schema';
 import { OPERATION_RULES } from '../../server/src/modules/access/policy';
 import { totpCode } from '../../server/src/modules/accounts/totp';
@@ -19,7 +22,10 @@ import { startTestHarbour, type TestHarbour } from '../support/harbour';
 
 type Caller = 'ANONYMOUS' | 'FAMILY' | 'YOUNG_PERSON' | 'PROVIDER' | 'COMMISSIONER' | 'ADMIN';
 type Outcome = 'ALLOWED' | 'DENIED' | 'UNAUTHENTICATED';
-type Target = 'own' | 'foreign';
+type Target = 'own' | 'foreign' | 'unknown';
+
+/** A well-formed id that names no object of any kind. */
+const UNKNOWN_ID = new Types.ObjectId().toHexString();
 
 interface Fixtures {
   /** The caller's own child (FAMILY: Sam; YOUNG_PERSON: Riley; PROVIDER: Sam, consented; COMMISSIONER: Alex, granted). */
@@ -66,9 +72,15 @@ const only = (allowed: Caller[]): Record<Caller, Outcome> =>
   ) as Record<Caller, Outcome>;
 const signedIn = { ...everyone('ALLOWED'), ANONYMOUS: 'UNAUTHENTICATED' as const };
 const child = (fixtures: Fixtures, caller: Caller, target: Target) =>
-  target === 'own' ? fixtures.ownChild[caller] : fixtures.foreignChild[caller];
+  ({ own: fixtures.ownChild[caller], foreign: fixtures.foreignChild[caller], unknown: UNKNOWN_ID })[
+    target
+  ];
 const organisation = (fixtures: Fixtures, _caller: Caller, target: Target) =>
-  target === 'own' ? fixtures.ownOrganisation : fixtures.foreignOrganisation;
+  ({
+    own: fixtures.ownOrganisation,
+    foreign: fixtures.foreignOrganisation,
+    unknown: UNKNOWN_ID,
+  })[target];
 
 const CASES: Record<string, Case> = {
   'Query.viewer': { document: '{ viewer { id } }', expect: everyone('ALLOWED') },
@@ -231,7 +243,7 @@ const CASES: Record<string, Case> = {
     expect: everyone('ALLOWED'),
   },
   'Query.serviceListing': {
-    document: '{ serviceListing(id: "none:none") { id } }',
+    document: `{ serviceListing(id: "${UNKNOWN_ID}:${UNKNOWN_ID}") { id } }`,
     expect: everyone('ALLOWED'),
   },
   'Query.providerConsole': {
@@ -561,6 +573,27 @@ describe.each(Object.entries(CASES))('%s', (_operation, testCase) => {
       expect({ target, outcome: outcomeOf(response) }).toEqual({ target, outcome });
       if (outcome !== 'ALLOWED')
         expect(JSON.stringify(response.body)).not.toMatch(/Fictional|Example|"firstName"/);
+      if (target === 'foreign' && outcome === 'DENIED') {
+        const unknown = await harbour.graphql(
+          testCase.document,
+          testCase.variables?.(fixtures, caller, 'unknown') ?? {},
+          headers,
+        );
+        expect(answer(unknown)).toEqual(answer(response));
+      }
     }
   });
 });
+
+/** What a caller learns from a response: its data, and each error's message and code. */
+function answer(response: {
+  body: { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] };
+}) {
+  return {
+    data: response.body.data,
+    errors: response.body.errors?.map((error) => ({
+      message: error.message,
+      code: error.extensions?.code,
+    })),
+  };
+}

@@ -55,11 +55,12 @@ export function formatError(
   const correlationId = currentRequest()?.requestId ?? 'unknown';
   const code = String(formatted.extensions?.code ?? '');
   if (PUBLIC_CODES.has(code)) {
+    const field = formatted.extensions?.field;
     return {
       message: withoutLimits(formatted.message),
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, ...(Array.isArray(field) && { field }) },
     };
   }
   const original = unwrapResolverError(error);

@@ -11,6 +11,7 @@ import { familiesGraphQL } from '../modules/families/families.graphql';
 import { feedbackGraphQL } from '../modules/feedback/feedback.graphql';
 import { invitationsGraphQL } from '../modules/invitations/invitations.graphql';
 import { organisationsGraphQL } from '../modules/organisations/organisations.graphql';
+import { refuseMalformedIds } from './ids';
 import type { GraphQLModule } from './module';
 import { DateTime } from './scalars';
 
@@ -58,12 +59,17 @@ const modules: GraphQLModule[] = [
   eligibilityGraphQL,
 ];
 
-/** The whole schema, every operation guarded by its rule in access/policy.ts. */
+/**
+ * The whole schema: every operation guarded by its rule in access/policy.ts, then every id
+ * argument checked for shape, before any resolver runs.
+ */
 export function buildSchema() {
   return authorizeOperations(
-    makeExecutableSchema({
-      typeDefs: modules.map((module) => module.typeDefs),
-      resolvers: modules.map((module) => module.resolvers),
-    }),
+    refuseMalformedIds(
+      makeExecutableSchema({
+        typeDefs: modules.map((module) => module.typeDefs),
+        resolvers: modules.map((module) => module.resolvers),
+      }),
+    ),
   );
 }

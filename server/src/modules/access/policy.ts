@@ -156,6 +156,12 @@ export type ChildView = 'FAMILY' | 'OWN_RECORD' | 'PROVIDER' | 'COMMISSIONER' | 
 export const MIN_REASON_LENGTH = 10;
 
 /**
+ * The one answer for a child that does not exist and for one the asker may not see or change,
+ * so that refusals never tell which ids belong to a child (OWASP API1).
+ */
+export const CHILD_NOT_VISIBLE = 'There is no child with this id that you can see';
+
+/**
  * Reading a child's record. Families and the young person see everything, unaudited;
  * everyone else is audited: provider staff only with the family's consent for their
  * organisation, commissioners only with an explicit grant, admins only with a reason.
@@ -165,10 +171,7 @@ export function childAccess(
   child: ChildFacts,
   reason?: string | null,
 ): Decision<ChildView> {
-  const denied = {
-    allowed: false as const,
-    why: 'You do not have permission to see this child’s information',
-  };
+  const denied = { allowed: false as const, why: CHILD_NOT_VISIBLE };
   if (actor.kind === 'anonymous') return denied;
   switch (actor.role) {
     case 'FAMILY':
@@ -209,7 +212,7 @@ export function childChange(actor: Actor, child: ChildFacts): Decision<ChildView
   ) {
     return { allowed: true, view: 'OWN_RECORD', audited: true };
   }
-  return { allowed: false, why: 'Only the child’s family can change this information' };
+  return { allowed: false, why: CHILD_NOT_VISIBLE };
 }
 
 /** Which views may see each sensitive field of a child; fields not listed are seen by every allowed view. */

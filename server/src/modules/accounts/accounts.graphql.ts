@@ -152,8 +152,8 @@ export const accountsGraphQL: GraphQLModule = {
       accountPasswordResetRequest: (
         _parent,
         { input }: { input: { email: unknown } },
-        { services },
-      ) => services.accounts.requestPasswordReset(input),
+        { services, http },
+      ) => services.accounts.requestPasswordReset(input, { address: http.clientAddress }),
       accountPasswordReset: (
         _parent,
         { input }: { input: { token: unknown; password: unknown } },

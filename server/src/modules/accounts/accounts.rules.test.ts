@@ -1,4 +1,4 @@
-import { requiresTotp, signInWaitMs } from './accounts.rules';
+import { passwordResetLimits, RESET_LIMITS, requiresTotp, signInWaitMs } from './accounts.rules';
 
 describe('slowing down repeated sign-in failures', () => {
   const now = new Date('2026-11-25T10:00:00Z');
@@ -26,5 +26,28 @@ describe('second factor', () => {
   it('asks commissioners and admins for a second factor', () => {
     expect(requiresTotp('ADMIN')).toBe(true);
     expect(requiresTotp('FAMILY')).toBe(false);
+  });
+});
+
+describe('limits on password-reset emails', () => {
+  const now = new Date('2026-12-05T10:00:00Z');
+
+  it('allows one email per address per gap, a daily cap, and a cap per network address', () => {
+    const [gap, day, network] = passwordResetLimits('hash-of-email', '203.0.113.9', now);
+    expect(gap!.slots).toHaveLength(1);
+    expect(day!.slots).toHaveLength(RESET_LIMITS.perAddressPerDay);
+    expect(network!.slots).toHaveLength(RESET_LIMITS.perNetworkAddressPerHour);
+    expect(gap!.expiresAt.getTime() - now.getTime()).toBeLessThanOrEqual(RESET_LIMITS.gapMs);
+  });
+
+  it('never puts the email address itself in a slot key', () => {
+    const keys = passwordResetLimits('hash-of-email', '203.0.113.9', now).flatMap((l) => l.slots);
+    expect(keys.every((key) => !key.includes('@'))).toBe(true);
+  });
+
+  it('shares the network cap between different email addresses', () => {
+    const a = passwordResetLimits('hash-a', '203.0.113.9', now)[2]!;
+    const b = passwordResetLimits('hash-b', '203.0.113.9', now)[2]!;
+    expect(a.slots).toEqual(b.slots);
   });
 });

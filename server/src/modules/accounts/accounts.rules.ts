@@ -1,5 +1,7 @@
 /** Pure rules for accounts: slowing down guessing, session lifetimes, ages. (Password rules are in shared/.) */
 
+import { timeBucketLimit } from '../../platform/rate-limit';
+
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
 const FIRST_DELAY_MS = 30_000;
 const MAX_DELAY_MS = 15 * 60_000;
@@ -32,4 +34,34 @@ export function sessionLifetime(role: string): { absoluteMs: number; idleMs: num
 
 export function requiresTotp(role: string): boolean {
   return role === 'COMMISSIONER' || role === 'ADMIN';
+}
+
+/** Password-reset emails: at most one per address per gap, a few per day, and a cap per network address. */
+export const RESET_LIMITS = {
+  gapMs: 5 * 60_000,
+  perAddressPerDay: 3,
+  perNetworkAddressPerHour: 20,
+} as const;
+
+/**
+ * The limits a password-reset request must pass, for an email address (given as its hash,
+ * so the slots never hold it) and the network address it came from. They are the same
+ * whether or not the address has an account, so being limited reveals nothing.
+ */
+export function passwordResetLimits(emailHash: string, networkAddress: string, now: Date) {
+  return [
+    timeBucketLimit(`reset:email:${emailHash}`, now, RESET_LIMITS.gapMs, 1),
+    timeBucketLimit(
+      `reset:email-day:${emailHash}`,
+      now,
+      24 * 60 * 60_000,
+      RESET_LIMITS.perAddressPerDay,
+    ),
+    timeBucketLimit(
+      `reset:network:${networkAddress}`,
+      now,
+      60 * 60_000,
+      RESET_LIMITS.perNetworkAddressPerHour,
+    ),
+  ];
 }

@@ -16,13 +16,22 @@ import {
   TokenUseModel,
   type TokenPurpose,
 } from './account.model';
-import { requiresTotp, sessionLifetime, SIGN_IN_WINDOW_MS, signInWaitMs } from './accounts.rules';
+import {
+  passwordResetLimits,
+  requiresTotp,
+  sessionLifetime,
+  SIGN_IN_WINDOW_MS,
+  signInWaitMs,
+} from './accounts.rules';
+import { forgetEndedRateLimits, passRateLimits } from '../../platform/rate-limit-slots';
+import type { JobQueue } from '../jobs/job.service';
 import { decoyHash, hashPassword, verifyPassword } from './passwords';
 import { totpStep } from './totp';
 import { isDuplicateKey } from '../../platform/database';
 
 const VERIFICATION_LIFETIME_MS = 24 * 60 * 60_000;
 const RESET_LIFETIME_MS = 60 * 60_000;
+export const PASSWORD_RESET_JOB = 'accounts.password-reset';
 /** Failed sign-ins allowed before waits begin: per email address, and per network address. */
 const ALLOWED_FAILURES_PER_EMAIL = 5;
 const ALLOWED_FAILURES_PER_ADDRESS = 20;
@@ -92,6 +101,7 @@ export class AccountsService {
   constructor(
     private readonly deps: {
       outbox: OutboxService;
+      queue: JobQueue;
       organisations: OrganisationsService;
       families: FamiliesService;
       secrets: SecretBox;
@@ -378,19 +388,40 @@ export class AccountsService {
     await SessionModel.deleteMany({ account: actor.accountId });
   }
 
-  async requestPasswordReset(input: { email?: unknown }): Promise<{ userErrors: UserError[] }> {
+  /**
+   * Asks for a reset link. The answer is the same, in the same time, whether or not the
+   * address has an account: only the rate limits (the same for every address) are checked
+   * here, and the look-up, token and email happen afterwards in the jobs worker.
+   */
+  async requestPasswordReset(
+    input: { email?: unknown },
+    client: { address: string },
+  ): Promise<{ userErrors: UserError[] }> {
     const parsed = emailSchema.safeParse(input.email);
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error, ['input', 'email']) };
-    const account = await AccountModel.findOne({ email: parsed.data, status: 'ACTIVE' }).lean();
-    if (account) {
-      const token = await this.issueToken(account._id, 'PASSWORD_RESET', RESET_LIFETIME_MS);
-      await this.deps.outbox.send(account.email, {
-        template: 'PASSWORD_RESET',
-        name: account.displayName,
-        link: `${this.deps.publicUrl}/reset-password?token=${token}`,
-      });
+    const email = parsed.data;
+    const limits = passwordResetLimits(hashToken(email), client.address, new Date());
+    if (await passRateLimits(limits)) {
+      await this.deps.queue.enqueue(PASSWORD_RESET_JOB, { email: this.deps.secrets.seal(email) });
+    } else {
+      this.deps.log.info({ event: 'password-reset-limited' }, 'password reset request limited');
     }
     return { userErrors: [] };
+  }
+
+  /** The jobs worker's half of a reset request: emails a link if the address has an account. */
+  async sendPasswordReset(payload: { email?: unknown }): Promise<void> {
+    await forgetEndedRateLimits();
+    if (typeof payload.email !== 'string') return;
+    const email = this.deps.secrets.open(payload.email);
+    const account = await AccountModel.findOne({ email, status: 'ACTIVE' }).lean();
+    if (!account) return;
+    const token = await this.issueToken(account._id, 'PASSWORD_RESET', RESET_LIFETIME_MS);
+    await this.deps.outbox.send(account.email, {
+      template: 'PASSWORD_RESET',
+      name: account.displayName,
+      link: `${this.deps.publicUrl}/reset-password?token=${token}`,
+    });
   }
 
   async resetPassword(input: {

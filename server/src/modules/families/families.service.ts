@@ -20,6 +20,7 @@ import type { Actor, SignedInActor } from '../access/actor';
 import type { AuditService, AccessEvent } from '../access/audit.service';
 import { forbidden } from '../access/authorize';
 import {
+  CHILD_NOT_VISIBLE,
   childAccess,
   childChange,
   profileSectionsVisible,
@@ -117,7 +118,7 @@ const consentSectionsSchema = z
   // In the vocabulary's order, whatever order they were ticked in.
   .transform((sections) => PROFILE_SECTIONS.codes.filter((code) => sections.includes(code)));
 
-const notFound = () => forbidden('There is no child with this id that you can see');
+const notFound = () => forbidden(CHILD_NOT_VISIBLE);
 
 /** Families, their children, who may see them, and the record of who did. */
 export class FamiliesService {
