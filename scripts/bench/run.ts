@@ -78,6 +78,7 @@ async function main() {
       PUBLIC_URL: 'http://127.0.0.1',
       MESSAGE_TRANSPORT: 'smtp',
       SMTP_URL: 'smtp://127.0.0.1:2525',
+      METRICS_TOKEN: 'benchmark-metrics-token',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -1,5 +1,18 @@
 import { loadConfig } from './config';
 
+/** A production environment with every setting production insists on. */
+const PRODUCTION: Record<string, string> = {
+  NODE_ENV: 'production',
+  MONGODB_URI: 'mongodb://db/harbour',
+  SESSION_SECRET: 'x'.repeat(40),
+  STRIPE_SECRET_KEY: 'sk_live_abc',
+  STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+  PUBLIC_URL: 'https://harbour.example',
+  MESSAGE_TRANSPORT: 'smtp',
+  SMTP_URL: 'smtp://mail.example:587',
+  METRICS_TOKEN: 'metrics-token-of-our-own',
+};
+
 describe('configuration', () => {
   it('has development defaults for everything', () => {
     const config = loadConfig({});
@@ -40,6 +53,15 @@ describe('configuration', () => {
     );
   });
 
+  it('keeps /metrics private in production: refuses to start without a metrics token', () => {
+    const production = { ...PRODUCTION };
+    delete production.METRICS_TOKEN;
+    expect(() => loadConfig(production)).toThrow(
+      'Configuration error: METRICS_TOKEN must be set in production: /metrics is never public',
+    );
+    expect(loadConfig(PRODUCTION).metricsToken).toBe('metrics-token-of-our-own');
+  });
+
   it('needs the settings of the chosen message transport', () => {
     expect(() => loadConfig({ MESSAGE_TRANSPORT: 'smtp' })).toThrow(
       'Configuration error: SMTP_URL must be set when MESSAGE_TRANSPORT is smtp',
@@ -50,16 +72,7 @@ describe('configuration', () => {
   });
 
   it('never seeds demo data in production', () => {
-    const production = {
-      NODE_ENV: 'production',
-      MONGODB_URI: 'mongodb://db/harbour',
-      SESSION_SECRET: 'x'.repeat(40),
-      STRIPE_SECRET_KEY: 'sk_live_abc',
-      STRIPE_WEBHOOK_SECRET: 'whsec_abc',
-      PUBLIC_URL: 'https://harbour.example',
-      MESSAGE_TRANSPORT: 'smtp',
-      SMTP_URL: 'smtp://mail.example:587',
-    };
+    const production = PRODUCTION;
     expect(loadConfig(production).demo.seed).toBe(false);
     expect(() => loadConfig({ ...production, DEMO_SEED: 'true' })).toThrow(
       'DEMO_SEED cannot be true in production',

@@ -113,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     if (!config.PUBLIC_URL) refuse('PUBLIC_URL', 'must be set in production (links in emails)');
     if (config.MESSAGE_TRANSPORT === 'recording')
       refuse('MESSAGE_TRANSPORT', 'must be notify or smtp in production');
+    if (!config.METRICS_TOKEN)
+      refuse('METRICS_TOKEN', 'must be set in production: /metrics is never public');
   }
 
   if (config.MESSAGE_TRANSPORT === 'notify') {
