@@ -20,7 +20,7 @@ export function demoSteps(config: Config, services: Services): Step[] {
       apply: () => seedDemoDirectory(services.directory, config.demo.providers),
     },
     {
-      id: 'demo-provider-services-v1',
+      id: 'demo-provider-services-v2',
       apply: async () => {
         const provider = await services.accounts.accountByEmail(DEMO_ACCOUNTS.provider);
         const [membership] = provider

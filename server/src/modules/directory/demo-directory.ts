@@ -34,10 +34,10 @@ const NAME_STARTS = [
 ];
 
 const KINDS = [
-  { name: 'Play Club', type: 'AFTER_SCHOOL_CLUB', ages: [5, 14], regulated: 'EY' },
+  { name: 'Play Club', type: 'AFTER_SCHOOL_CLUB', ages: [5, 14], regulated: 'CR' },
   { name: 'Weekend Club', type: 'WEEKEND_CLUB', ages: [8, 18], regulated: null },
   { name: 'Short Breaks House', type: 'OVERNIGHT_SHORT_BREAK', ages: [8, 19], regulated: 'SC' },
-  { name: 'Holiday Adventures', type: 'HOLIDAY_SCHEME', ages: [6, 17], regulated: 'SC' },
+  { name: 'Holiday Adventures', type: 'HOLIDAY_SCHEME', ages: [6, 17], regulated: 'CR' },
   { name: 'Inclusive Sports', type: 'INCLUSIVE_ACTIVITY', ages: [5, 25], regulated: null },
   { name: 'Befriending', type: 'SITTING_BEFRIENDING', ages: [10, 25], regulated: null },
   { name: 'Day Care', type: 'DAY_CARE', ages: [2, 12], regulated: 'EY' },
@@ -71,6 +71,22 @@ const SKILLS = [
   'OXYGEN',
 ];
 const DAYS = ['MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT', 'SUN'];
+const WEEKDAYS = DAYS.slice(0, 5);
+const STREETS = [
+  'High Street',
+  'Station Road',
+  'Church Lane',
+  'Quay Road',
+  'Mill Lane',
+  'Fore Street',
+];
+
+/** Ofsted's register for each kind of regulated demo provider. */
+const OFSTED_REGISTERS: Record<string, string> = {
+  SC: "Children's home",
+  EY: 'Early Years Register',
+  CR: 'Childcare Register',
+};
 const RATINGS = [
   'OUTSTANDING',
   'GOOD',
@@ -136,8 +152,8 @@ function registration(
   }
   const ofsted: Registration = {
     regulator: 'OFSTED',
-    identifier: `${kind}${String(700000 + n)}`,
-    registrationType: kind === 'SC' ? "Children's home" : 'Early Years Register',
+    identifier: `${kind === 'SC' ? 'SC' : 'EY'}${String(700000 + n)}`,
+    registrationType: OFSTED_REGISTERS[kind] ?? 'Early Years Register',
     status,
     rating: rng.pick(RATINGS),
     inspectedOn,
@@ -170,7 +186,6 @@ export function demoServiceInput(
   locationIds: string[],
   label: string,
 ): ServiceInput {
-  const start = rng.pick([9, 10, 15, 16, 17, 18]);
   const ages = kind.ages;
   return {
     organisationId,
@@ -201,11 +216,85 @@ export function demoServiceInput(
               },
             ],
     funding: rng.some(FUNDING, 2, 5),
-    days: kind.type === 'WEEKEND_CLUB' ? rng.some(['SAT', 'SUN'], 1, 2) : rng.some(DAYS, 1, 5),
-    startTime: `${String(start).padStart(2, '0')}:00`,
-    endTime: `${String(start + rng.int(2, 4)).padStart(2, '0')}:${rng.pick(['00', '30'])}`,
-    scheduleSummary: 'Term time and school holidays; closed on bank holidays.',
+    ...demoSchedule(rng, kind.type),
   };
+}
+
+type Schedule = Pick<ServiceInput, 'days' | 'startTime' | 'endTime' | 'scheduleSummary'>;
+
+/** Some of `days`, in week order. */
+const someDays = (
+  rng: ReturnType<typeof random>,
+  days: readonly string[],
+  min: number,
+  max: number,
+) => rng.some(days, min, max).sort((a, b) => DAYS.indexOf(a) - DAYS.indexOf(b));
+
+/** When each kind of service runs, as families would expect: after-school clubs after school. */
+function demoSchedule(rng: ReturnType<typeof random>, type: string): Schedule {
+  switch (type) {
+    case 'AFTER_SCHOOL_CLUB':
+      return {
+        days: someDays(rng, WEEKDAYS, 2, 5),
+        startTime: rng.pick(['15:15', '15:30']),
+        endTime: rng.pick(['17:30', '18:00']),
+        scheduleSummary: 'After school in term time; closed in the school holidays.',
+      };
+    case 'WEEKEND_CLUB': {
+      const start = rng.pick([10, 13]);
+      return {
+        days: someDays(rng, ['SAT', 'SUN'], 1, 2),
+        startTime: `${start}:00`,
+        endTime: `${start + 3}:00`,
+        scheduleSummary: 'Weekends all year; closed on bank holidays.',
+      };
+    }
+    case 'HOLIDAY_SCHEME':
+      return {
+        days: WEEKDAYS,
+        startTime: rng.pick(['09:30', '10:00']),
+        endTime: rng.pick(['15:30', '16:00']),
+        scheduleSummary: 'Weekdays in the Easter, summer and October half-term school holidays.',
+      };
+    case 'OVERNIGHT_SHORT_BREAK':
+      return {
+        days: someDays(rng, ['FRI', 'SAT', 'SUN'], 1, 3),
+        startTime: '17:00',
+        endTime: null,
+        scheduleSummary: 'Overnight stays from 5pm, home by 10am the next day.',
+      };
+    case 'INCLUSIVE_ACTIVITY': {
+      const weekend = rng.chance(0.4);
+      return weekend
+        ? {
+            days: someDays(rng, ['SAT', 'SUN'], 1, 1),
+            startTime: '10:00',
+            endTime: '11:30',
+            scheduleSummary: 'Weekend mornings all year.',
+          }
+        : {
+            days: someDays(rng, WEEKDAYS, 1, 2),
+            startTime: rng.pick(['17:30', '18:00']),
+            endTime: rng.pick(['19:00', '19:30']),
+            scheduleSummary: 'Weekday evenings in term time.',
+          };
+    }
+    case 'DAY_CARE':
+      return {
+        days: WEEKDAYS,
+        startTime: '08:00',
+        endTime: '18:00',
+        scheduleSummary: 'Weekdays all year, except bank holidays.',
+      };
+    default:
+      // Sitting, befriending and home support: at times agreed with each family.
+      return {
+        days: someDays(rng, DAYS, 3, 7),
+        startTime: '09:00',
+        endTime: '20:00',
+        scheduleSummary: 'At times agreed with each family, between 9am and 8pm.',
+      };
+  }
 }
 
 export async function seedDemoDirectory(directory: DirectoryService, count: number): Promise<void> {
@@ -227,7 +316,7 @@ export async function seedDemoDirectory(directory: DirectoryService, count: numb
     const { locationId } = await directory.upsertLocation({
       organisationId,
       name: `${town.name} ${rng.pick(['Community Hall', 'Centre', 'Hub', 'House', 'Leisure Centre'])}`,
-      addressLine: `${rng.int(1, 120)} ${rng.pick(['High Street', 'Station Road', 'Church Lane', 'Quay Road', 'Mill Lane'])}`,
+      addressLine: `${rng.int(1, 120)} ${rng.pick(STREETS)}`,
       town: town.name,
       postcode,
       district: town.district,
@@ -256,7 +345,8 @@ export async function seedDemoProviderServices(
         {
           regulator: 'OFSTED',
           identifier: 'EY555001',
-          registrationType: 'Early Years Register',
+          // Its play club and holiday scheme take school-age children too.
+          registrationType: 'Early Years Register and Childcare Register',
           status: 'ACTIVE',
           rating: 'GOOD',
           inspectedOn: '2024-05-14',
@@ -273,6 +363,7 @@ export async function seedDemoProviderServices(
         towns.filter((t) => t.name === 'Bideford'),
         0,
       ),
+      addressLine: '14 Mill Street',
       postcode: 'EX39 2QT',
     },
     {
@@ -281,6 +372,7 @@ export async function seedDemoProviderServices(
         towns.filter((t) => t.name === 'Barnstaple'),
         0,
       ),
+      addressLine: '3 Boutport Street',
       postcode: 'EX31 1HJ',
     },
   ];
@@ -289,6 +381,7 @@ export async function seedDemoProviderServices(
     const { locationId } = await directory.upsertLocation({
       organisationId,
       name: place.name,
+      addressLine: place.addressLine,
       town: place.town.name,
       postcode: place.postcode,
       district: place.town.district,

@@ -1,0 +1,60 @@
+import {
+  LocationModel,
+  ProviderProfileModel,
+  ServiceModel,
+} from '../../server/src/modules/directory/directory.model';
+import { startTestHarbour, type TestHarbour } from '../support/harbour';
+
+// The demo world, as `npm start` seeds it, looks like Devon's real short breaks.
+let demo: TestHarbour;
+
+beforeAll(async () => {
+  // 48 providers: every kind of service in several towns.
+  demo = await startTestHarbour({ DEMO_SEED: 'true', DEMO_PROVIDERS: '48' });
+});
+
+afterAll(async () => {
+  await demo.stop();
+});
+
+it('runs after-school clubs on school days after school', async () => {
+  const clubs = await ServiceModel.find({ type: 'AFTER_SCHOOL_CLUB' }).lean();
+  expect(clubs.length).toBeGreaterThanOrEqual(6);
+  for (const club of clubs) {
+    expect(club.days.length).toBeGreaterThan(0);
+    expect(club.days.every((day) => ['MON', 'TUE', 'WED', 'THU', 'FRI'].includes(day))).toBe(true);
+    expect(club.startTime! >= '15:00').toBe(true);
+    expect(club.endTime! <= '18:30').toBe(true);
+  }
+});
+
+it('registers holiday schemes as childcare, never as children’s homes', async () => {
+  const schemes = await ServiceModel.find({ type: 'HOLIDAY_SCHEME' }).lean();
+  expect(schemes.length).toBeGreaterThanOrEqual(6);
+  for (const scheme of schemes) {
+    const provider = await ProviderProfileModel.findById(scheme.organisation).lean();
+    const types = provider!.registrations.map((registration) => registration.registrationType);
+    expect(types).not.toContain("Children's home");
+    expect(types.some((type) => type.includes('Childcare Register'))).toBe(true);
+    expect(scheme.scheduleSummary).toMatch(/school holidays/);
+  }
+  // Children's homes are the overnight short-break houses only.
+  const homes = await ProviderProfileModel.find({
+    'registrations.registrationType': "Children's home",
+  }).lean();
+  expect(homes.length).toBeGreaterThan(0);
+  for (const home of homes) {
+    const services = await ServiceModel.find({ organisation: home._id }).lean();
+    expect(services.map((service) => service.type)).toEqual(['OVERNIGHT_SHORT_BREAK']);
+  }
+});
+
+it('gives every location a street address', async () => {
+  const locations = await LocationModel.find({}).lean();
+  // The 48 providers' locations and the demo provider's two.
+  expect(locations.length).toBe(50);
+  for (const location of locations) {
+    expect(location.addressLine).toMatch(/^\d+ [A-Z][a-z]+ (Street|Road|Lane)$/);
+    expect(location.postcode).toMatch(/^EX\d+ \d[A-Z]{2}$|^(PL|TQ)\d+ \d[A-Z]{2}$/);
+  }
+});
