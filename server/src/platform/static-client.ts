@@ -1,11 +1,13 @@
+import compression from 'compression';
 import express, { Router } from 'express';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from './logger';
 
 /**
- * Serves the built React client: hashed assets cached for a year, and index.html for any
- * other page path so the client's router can take it (but never for API-looking paths).
+ * Serves the built React client, compressed (brotli where the browser takes it, else gzip):
+ * hashed assets cached for a year, and index.html (never cached without asking again) for
+ * any other page path so the client's router can take it (but never for API-looking paths).
  */
 export function staticClient(dist: string, log: Logger): Router {
   const router = Router();
@@ -21,6 +23,7 @@ export function staticClient(dist: string, log: Logger): Router {
     return router;
   }
 
+  router.use(compression());
   router.use(
     '/assets',
     express.static(join(dist, 'assets'), { immutable: true, maxAge: '365d', fallthrough: false }),
