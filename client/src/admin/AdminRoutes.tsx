@@ -3,6 +3,9 @@ import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../shell/NotFoundPage';
 
 // Only administrators use these pages, so nobody else downloads them.
+const AdminHomePage = lazy(() =>
+  import('./AdminHomePage').then((module) => ({ default: module.AdminHomePage })),
+);
 const AdminProvidersPage = lazy(() =>
   import('./AdminProvidersPage').then((module) => ({ default: module.AdminProvidersPage })),
 );
@@ -17,6 +20,7 @@ export function AdminRoutes() {
   return (
     <Suspense fallback={null}>
       <Routes>
+        <Route index element={<AdminHomePage />} />
         <Route path="providers" element={<AdminProvidersPage />} />
         <Route path="registrations" element={<AdminRegistrationsPage />} />
         <Route path="*" element={<NotFoundPage />} />

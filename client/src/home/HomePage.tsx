@@ -6,17 +6,19 @@ const entryPoints = [
     href: '/families',
     title: 'Families',
     description:
-      'Find short breaks and activities, check what you can get, book and pay from your budget.',
+      'Find short breaks and activities on a map or in a list, check what your child could get and why, and tell your child’s story once.',
   },
   {
     href: '/providers',
     title: 'Providers',
-    description: 'List your services, run sessions, see what you are owed.',
+    description:
+      'List your organisation, locations and services in the provider console, so families can find them.',
   },
   {
     href: '/commissioners',
     title: 'Commissioners',
-    description: 'See where the market falls short across Devon.',
+    description:
+      'Publish the eligibility rules for each tier of short breaks support, and see what a change would mean.',
   },
 ];
 
@@ -31,8 +33,9 @@ export function HomePage() {
             Short breaks and activities for disabled children and young people in Devon
           </h1>
           <p className="govuk-body-l">
-            Harbour brings short breaks together in one place: families can find and book them,
-            providers can offer them, and commissioners can see where more are needed.
+            Harbour brings Devon’s short breaks together in one place: families can find them and
+            check what they can get, providers can list them, and commissioners set the rules.
+            Booking and paying from a budget are coming next.
           </p>
         </div>
       </div>
