@@ -67,6 +67,7 @@ export function App() {
           <Route path="families/check/*" element={<EligibilityCheckerRoutes />} />
           <Route path="services/:id" element={<ServicePage />} />
           <Route path="providers" element={<ProvidersPage />} />
+          <Route path="providers/sign-up" element={<SignUpPage forProvider />} />
           <Route path="commissioners" element={<CommissionersPage />} />
           <Route path="feedback" element={<FeedbackPage />} />
           <Route path="accessibility" element={<AccessibilityStatementPage />} />

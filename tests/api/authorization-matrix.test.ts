@@ -102,6 +102,11 @@ const CASES: Record<string, Case> = {
       'mutation { accountSignUp(input: { email: "x", password: "y", displayName: "z" }) { userErrors { message } } }',
     expect: everyone('ALLOWED'),
   },
+  'Mutation.accountProviderSignUp': {
+    document:
+      'mutation { accountProviderSignUp(input: { email: "x", password: "y", displayName: "z", organisationName: "o" }) { userErrors { message } } }',
+    expect: everyone('ALLOWED'),
+  },
   'Mutation.accountEmailVerify': {
     document:
       'mutation { accountEmailVerify(input: { token: "not-a-real-token-000000000" }) { userErrors { message } } }',

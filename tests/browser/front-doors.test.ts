@@ -1,5 +1,5 @@
 import { totpCode } from '../../server/src/modules/accounts/totp';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../support/accounts';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, latestEmail, linkToken } from '../support/accounts';
 import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
 
 const journey = useBrowserJourney({ DEMO_SEED: 'true' });
@@ -51,5 +51,41 @@ it('/admin answers with the administrators’ pages', async () => {
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Providers waiting for verification' }).click();
   await expectHeading(page, 'Providers waiting for verification');
+  expect(problems).toEqual([]);
+});
+
+it('a provider registers its organisation, confirms its email and finds it waiting for verification', async () => {
+  const url = journey.harbour.url;
+  const { page, problems } = await openPage(journey.browser);
+  await page.goto(`${url}/providers`);
+  await page.getByRole('link', { name: 'Register your organisation' }).click();
+  await expectHeading(page, 'Register your organisation');
+
+  // Nothing filled in: each question says what is missing.
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.getByRole('link', { name: 'Enter your organisation’s name' }).waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+
+  const email = 'manager@tidepool.example';
+  await page.getByLabel('Organisation name').fill('Tidepool Play');
+  await page.getByLabel('Your name').fill('Alex Manager');
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Create a password').fill('kettle harbour violet');
+  await page.getByLabel('Confirm your password').fill('kettle harbour violet');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expectHeading(page, 'Check your email');
+
+  const token = linkToken((await latestEmail(journey.harbour, email)).body, '/verify-email');
+  await page.goto(`${url}/verify-email?token=${token}`);
+  await expectHeading(page, 'Email address confirmed');
+
+  await page.goto(`${url}/providers/console`);
+  await page.waitForURL(/\/sign-in\?returnTo=/);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill('kettle harbour violet');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHeading(page, 'Tidepool Play');
+  await expect(page.locator('main').textContent()).resolves.toContain('Waiting for verification');
+  expect(await axeViolations(page)).toEqual([]);
   expect(problems).toEqual([]);
 });

@@ -5,19 +5,28 @@ import { FormErrorSummary, useFormSubmission } from '../govuk/form';
 import { TextInput } from '../govuk/TextInput';
 import { NewPasswordFields } from './NewPasswordFields';
 import { usePageTitle } from '../shell/usePageTitle';
-import { signUp } from './accountApi';
+import { providerSignUp, signUp } from './accountApi';
 import { parseSignUp, signUpFields, type SignUpAnswers, type SignUpField } from './accountForms';
 
-export function SignUpPage() {
+const organisationFields = [...signUpFields, 'organisationName'] as const;
+type Field = (typeof organisationFields)[number];
+
+/**
+ * Creating an account: a family's, or (`forProvider`) a provider's with its organisation,
+ * which Harbour checks before families can find its services.
+ */
+export function SignUpPage({ forProvider = false }: { forProvider?: boolean }) {
   const navigate = useNavigate();
+  const [organisationName, setOrganisationName] = useState('');
   const [answers, setAnswers] = useState<SignUpAnswers>({
     displayName: '',
     email: '',
     password: '',
     confirmPassword: '',
   });
-  const form = useFormSubmission<SignUpField>();
-  usePageTitle('Create a family account', { hasErrors: form.hasErrors });
+  const form = useFormSubmission<Field>();
+  const title = forProvider ? 'Register your organisation' : 'Create a family account';
+  usePageTitle(title, { hasErrors: form.hasErrors });
 
   const answer = (field: SignUpField) => ({
     value: answers[field],
@@ -29,10 +38,11 @@ export function SignUpPage() {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <FormErrorSummary form={form} unavailableOutcome="Your account has not been created." />
-        <h1 className="govuk-heading-l">Create a family account</h1>
+        <h1 className="govuk-heading-l">{title}</h1>
         <p className="govuk-body">
-          With an account you can keep your children&apos;s details in one place and, soon, book
-          short breaks for them.
+          {forProvider
+            ? 'List your short breaks and activities so families can find them. Harbour checks every new provider before families can see its services; you can add your details while you wait.'
+            : 'With an account you can keep your children’s details in one place and, soon, book short breaks for them.'}
         </p>
         <p className="govuk-body">
           Already have an account?{' '}
@@ -45,15 +55,41 @@ export function SignUpPage() {
           onSubmit={(event) =>
             form.submit(event, async () => {
               const parsed = parseSignUp(answers);
-              if ('errors' in parsed) return parsed.errors;
-              const userErrors = await signUp(parsed.input);
+              const nameError =
+                forProvider && !organisationName.trim()
+                  ? [
+                      {
+                        field: 'organisationName' as const,
+                        message: 'Enter your organisation’s name',
+                      },
+                    ]
+                  : [];
+              if ('errors' in parsed) return [...nameError, ...parsed.errors];
+              if (nameError.length) return nameError;
+              const userErrors = forProvider
+                ? await providerSignUp({
+                    ...parsed.input,
+                    organisationName: organisationName.trim(),
+                  })
+                : await signUp(parsed.input);
               if (userErrors.length === 0) {
                 navigate('/sign-up/check-your-email', { state: { email: parsed.input.email } });
               }
-              return formErrorsFrom(userErrors, signUpFields);
+              return formErrorsFrom(userErrors, forProvider ? organisationFields : signUpFields);
             })
           }
         >
+          {forProvider && (
+            <TextInput
+              id="organisationName"
+              label="Organisation name"
+              autoComplete="organization"
+              spellCheck={false}
+              value={organisationName}
+              onChange={setOrganisationName}
+              error={form.errorFor('organisationName')}
+            />
+          )}
           <TextInput
             id="displayName"
             label="Your name"

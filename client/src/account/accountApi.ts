@@ -12,6 +12,26 @@ const signUpMutation = /* GraphQL */ `
   }
 `;
 
+const providerSignUpMutation = /* GraphQL */ `
+  mutation AccountProviderSignUp(
+    $email: String!
+    $password: String!
+    $displayName: String!
+    $organisationName: String!
+  ) {
+    accountProviderSignUp(
+      input: {
+        email: $email
+        password: $password
+        displayName: $displayName
+        organisationName: $organisationName
+      }
+    ) {
+      ${userErrorFields}
+    }
+  }
+`;
+
 const emailVerifyMutation = /* GraphQL */ `
   mutation AccountEmailVerify($token: String!) {
     accountEmailVerify(input: { token: $token }) {
@@ -80,6 +100,20 @@ export async function signUp(input: {
 }): Promise<UserError[]> {
   const data = await graphqlRequest<{ accountSignUp: Payload }>(signUpMutation, input);
   return data.accountSignUp.userErrors;
+}
+
+/** A provider's account and its organisation, which Harbour verifies before families see it. */
+export async function providerSignUp(input: {
+  email: string;
+  password: string;
+  displayName: string;
+  organisationName: string;
+}): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountProviderSignUp: Payload }>(
+    providerSignUpMutation,
+    input,
+  );
+  return data.accountProviderSignUp.userErrors;
 }
 
 export async function verifyEmail(token: string): Promise<UserError[]> {

@@ -16,13 +16,12 @@ export function ProvidersPage() {
       {usesConsole && <StartButton to="/providers/console">Go to the provider console</StartButton>}
       {status === 'signed-out' && (
         <>
-          <StartButton to="/sign-in">Sign in to the provider console</StartButton>
+          <StartButton to="/providers/sign-up">Register your organisation</StartButton>
           <p className="govuk-body">
-            New to Harbour? Ask the council’s short breaks team to invite you, or{' '}
-            <Link to="/feedback" className="govuk-link">
-              tell us about your organisation
+            Already registered?{' '}
+            <Link to="/sign-in" className="govuk-link">
+              Sign in to the provider console
             </Link>
-            .
           </p>
         </>
       )}

@@ -1,5 +1,5 @@
 import type { Money, ServiceDecision } from '@harbour/shared';
-import { graphqlRequest } from '../../api/graphql';
+import { GraphQLRequestError, graphqlRequest } from '../../api/graphql';
 import { decisionFields } from '../eligibility/eligibilityApi';
 
 export type Registration = {
@@ -100,12 +100,18 @@ const serviceListingQuery = /* GraphQL */ `
 `;
 
 /** The listing, or null when there is none with this id (any more). */
+/** The listing, or null when there is none with this id (an id Harbour never gave included). */
 export async function fetchServiceListing(id: string): Promise<ServiceListing | null> {
-  const { serviceListing } = await graphqlRequest<{ serviceListing: ServiceListing | null }>(
-    serviceListingQuery,
-    { id },
-  );
-  return serviceListing;
+  try {
+    const { serviceListing } = await graphqlRequest<{ serviceListing: ServiceListing | null }>(
+      serviceListingQuery,
+      { id },
+    );
+    return serviceListing;
+  } catch (error) {
+    if (error instanceof GraphQLRequestError && error.codes.includes('BAD_USER_INPUT')) return null;
+    throw error;
+  }
 }
 
 const eligibilityForQuery = /* GraphQL */ `

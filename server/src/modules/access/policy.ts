@@ -25,6 +25,7 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Query.invitation': { who: 'PUBLIC', relation: 'holder of the invitation token' },
   'Mutation.feedbackSubmit': { who: 'PUBLIC' },
   'Mutation.accountSignUp': { who: 'PUBLIC' },
+  'Mutation.accountProviderSignUp': { who: 'PUBLIC' },
   'Mutation.accountEmailVerify': { who: 'PUBLIC', relation: 'holder of the verification token' },
   'Mutation.accountSignIn': { who: 'PUBLIC' },
   'Mutation.accountPasswordResetRequest': { who: 'PUBLIC' },

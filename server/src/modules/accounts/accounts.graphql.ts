@@ -25,6 +25,14 @@ export const accountsGraphQL: GraphQLModule = {
       organisations: [OrganisationMembership!]!
     }
 
+    "A provider's account and its organisation, which an admin verifies before families see it."
+    input AccountProviderSignUpInput {
+      email: String!
+      password: String!
+      displayName: String!
+      organisationName: String!
+    }
+
     input AccountSignUpInput {
       email: String!
       password: String!
@@ -93,6 +101,7 @@ export const accountsGraphQL: GraphQLModule = {
 
     extend type Mutation {
       accountSignUp(input: AccountSignUpInput!): AccountSignUpPayload!
+      accountProviderSignUp(input: AccountProviderSignUpInput!): AccountSignUpPayload!
       accountEmailVerify(input: AccountEmailVerifyInput!): AccountEmailVerifyPayload!
       accountSignIn(input: AccountSignInInput!): AccountSignInPayload!
       accountSignOut: AccountSignOutPayload!
@@ -129,6 +138,8 @@ export const accountsGraphQL: GraphQLModule = {
     Mutation: {
       accountSignUp: (_parent, { input }: { input: unknown }, { services }) =>
         services.accounts.signUp(input),
+      accountProviderSignUp: (_parent, { input }: { input: unknown }, { services }) =>
+        services.accounts.signUpProvider(input),
       accountEmailVerify: (_parent, { input }: { input: { token: string } }, { services }) =>
         services.accounts.verifyEmail(input),
       accountSignIn: async (_parent, { input }: { input: unknown }, { services, http }) => {

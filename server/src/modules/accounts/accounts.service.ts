@@ -80,6 +80,10 @@ const signUpSchema = z.object({
   displayName: textSchema('Your name', { min: 1, max: 100 }),
 });
 
+const providerSignUpSchema = signUpSchema.extend({
+  organisationName: textSchema('Organisation name', { min: 1, max: 120 }),
+});
+
 const signInSchema = z.object({
   email: z.string({ error: 'Email address must be text' }).trim().toLowerCase().max(254),
   password: z.string({ error: 'Password must be text' }).max(200),
@@ -110,24 +114,43 @@ export class AccountsService {
     },
   ) {}
 
+  /** A family account (with its family); the emailed link proves the address. */
   async signUp(input: unknown): Promise<{ userErrors: UserError[] }> {
     const parsed = signUpSchema.safeParse(input);
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error) };
-    const { email, password, displayName } = parsed.data;
+    const familyId = new Types.ObjectId();
+    return this.openAccount(parsed.data, { role: 'FAMILY', family: familyId }, (accountId) =>
+      this.deps.families.ensureFamily(String(familyId), accountId),
+    );
+  }
+
+  /**
+   * A provider's account and its organisation, which waits for an admin to verify it before
+   * families can find its services. Answers as sign-up does, whether or not the address has
+   * an account (then no organisation is made, and the email tells the person).
+   */
+  async signUpProvider(input: unknown): Promise<{ userErrors: UserError[] }> {
+    const parsed = providerSignUpSchema.safeParse(input);
+    if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error) };
+    const { organisationName, ...account } = parsed.data;
+    return this.openAccount(account, { role: 'PROVIDER' }, (accountId) =>
+      this.deps.organisations.createOwnedProvider(accountId, organisationName),
+    );
+  }
+
+  private async openAccount(
+    input: { email: string; password: string; displayName: string },
+    kind: { role: Role; family?: Types.ObjectId },
+    then: (accountId: string) => Promise<unknown>,
+  ): Promise<{ userErrors: UserError[] }> {
+    const { email, password, displayName } = input;
     const problems = passwordProblems(password, email);
     if (problems.length) return { userErrors: problems.map((message) => passwordError(message)) };
 
     const passwordHash = await hashPassword(password);
-    const familyId = new Types.ObjectId();
     try {
-      const account = await AccountModel.create({
-        email,
-        passwordHash,
-        role: 'FAMILY',
-        displayName,
-        family: familyId,
-      });
-      await this.deps.families.ensureFamily(String(familyId), String(account._id));
+      const account = await AccountModel.create({ email, passwordHash, displayName, ...kind });
+      await then(String(account._id));
       await this.sendVerification(account);
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;

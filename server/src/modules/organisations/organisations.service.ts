@@ -169,6 +169,17 @@ export class OrganisationsService {
     return { userErrors: [], organisation: toView(organisation) };
   }
 
+  /** A provider organisation its new owner signed up with: unverified until an admin checks it. */
+  async createOwnedProvider(ownerAccountId: string, name: string): Promise<OrganisationView> {
+    const organisation = await OrganisationModel.create({
+      name,
+      kind: 'PROVIDER',
+      members: [{ account: ownerAccountId, role: 'OWNER' }],
+    });
+    await this.refreshMemberships(ownerAccountId);
+    return toView(organisation);
+  }
+
   /**
    * A provider listed from a trusted source (a regulator's register imported by an admin, or
    * the demo seed): created verified, with no members until someone claims it.
