@@ -15,6 +15,9 @@ export function textSchema(label: string, { min = 0, max }: { min?: number; max:
     .max(max, `${label} must be ${max} characters or fewer`);
 }
 
+/** An organisation's name, as its members and families will see it. */
+export const organisationNameSchema = textSchema('Organisation name', { min: 1, max: 120 });
+
 export const emailSchema = z
   .string({ error: 'Email address must be text' })
   .trim()

@@ -1,15 +1,19 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { formErrorsFrom } from '../api/userErrors';
+import { formErrorsFrom, type UserError } from '../api/userErrors';
 import { FormErrorSummary, useFormSubmission } from '../govuk/form';
 import { TextInput } from '../govuk/TextInput';
 import { NewPasswordFields } from './NewPasswordFields';
 import { usePageTitle } from '../shell/usePageTitle';
 import { providerSignUp, signUp } from './accountApi';
-import { parseSignUp, signUpFields, type SignUpAnswers, type SignUpField } from './accountForms';
-
-const organisationFields = [...signUpFields, 'organisationName'] as const;
-type Field = (typeof organisationFields)[number];
+import {
+  parseProviderSignUp,
+  parseSignUp,
+  providerSignUpFields,
+  type ProviderSignUpField,
+  type SignUpAnswers,
+  type SignUpField,
+} from './accountForms';
 
 /**
  * Creating an account: a family's, or (`forProvider`) a provider's with its organisation,
@@ -24,7 +28,7 @@ export function SignUpPage({ forProvider = false }: { forProvider?: boolean }) {
     password: '',
     confirmPassword: '',
   });
-  const form = useFormSubmission<Field>();
+  const form = useFormSubmission<ProviderSignUpField>();
   const title = forProvider ? 'Register your organisation' : 'Create a family account';
   usePageTitle(title, { hasErrors: form.hasErrors });
 
@@ -54,28 +58,20 @@ export function SignUpPage({ forProvider = false }: { forProvider?: boolean }) {
           noValidate
           onSubmit={(event) =>
             form.submit(event, async () => {
-              const parsed = parseSignUp(answers);
-              const nameError =
-                forProvider && !organisationName.trim()
-                  ? [
-                      {
-                        field: 'organisationName' as const,
-                        message: 'Enter your organisation’s name',
-                      },
-                    ]
-                  : [];
-              if ('errors' in parsed) return [...nameError, ...parsed.errors];
-              if (nameError.length) return nameError;
-              const userErrors = forProvider
-                ? await providerSignUp({
-                    ...parsed.input,
-                    organisationName: organisationName.trim(),
-                  })
-                : await signUp(parsed.input);
-              if (userErrors.length === 0) {
-                navigate('/sign-up/check-your-email', { state: { email: parsed.input.email } });
+              const answered = (email: string, userErrors: readonly UserError[]) => {
+                if (userErrors.length === 0) {
+                  navigate('/sign-up/check-your-email', { state: { email } });
+                }
+                return formErrorsFrom(userErrors, providerSignUpFields);
+              };
+              if (forProvider) {
+                const parsed = parseProviderSignUp(answers, organisationName);
+                if ('errors' in parsed) return parsed.errors;
+                return answered(parsed.input.email, await providerSignUp(parsed.input));
               }
-              return formErrorsFrom(userErrors, forProvider ? organisationFields : signUpFields);
+              const parsed = parseSignUp(answers);
+              if ('errors' in parsed) return parsed.errors;
+              return answered(parsed.input.email, await signUp(parsed.input));
             })
           }
         >

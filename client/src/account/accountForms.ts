@@ -1,4 +1,10 @@
-import { emailSchema, PASSWORD_MIN_LENGTH, passwordProblems, textSchema } from '@harbour/shared';
+import {
+  emailSchema,
+  organisationNameSchema,
+  PASSWORD_MIN_LENGTH,
+  passwordProblems,
+  textSchema,
+} from '@harbour/shared';
 import type { FormError } from '../api/userErrors';
 
 export const newPasswordHint = `Use at least ${PASSWORD_MIN_LENGTH} characters. Do not use your email address or a common password, like "password123".`;
@@ -74,6 +80,33 @@ export function parseSignUp(
   return {
     input: { displayName: displayName.value, email: email.value, password: answers.password },
   };
+}
+
+function checkOrganisationName(answer: string): Checked<string> {
+  if (answer.trim() === '') return { error: 'Enter your organisation’s name' };
+  const result = organisationNameSchema.safeParse(answer);
+  return result.success
+    ? { value: result.data }
+    : { error: result.error.issues[0]?.message ?? 'Enter your organisation’s name' };
+}
+
+export const providerSignUpFields = [...signUpFields, 'organisationName'] as const;
+export type ProviderSignUpField = (typeof providerSignUpFields)[number];
+
+/** A provider's sign-up: the organisation's name, then the usual account questions. */
+export function parseProviderSignUp(
+  answers: SignUpAnswers,
+  organisationName: string,
+): Parsed<
+  { displayName: string; email: string; password: string; organisationName: string },
+  ProviderSignUpField
+> {
+  const name = checkOrganisationName(organisationName);
+  const account = parseSignUp(answers);
+  const nameErrors = errorsOf<ProviderSignUpField>([['organisationName', name]]);
+  if ('errors' in account) return { errors: [...nameErrors, ...account.errors] };
+  if (name.error !== undefined) return { errors: nameErrors };
+  return { input: { ...account.input, organisationName: name.value } };
 }
 
 export const signInFields = ['email', 'password'] as const;

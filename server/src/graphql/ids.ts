@@ -45,7 +45,7 @@ function valuesAt(value: unknown, path: IdPath, at: string[]): { value: unknown;
   return valuesAt((value as Record<string, unknown>)[step], rest, [...at, step]);
 }
 
-export function malformedId(at: string[]): GraphQLError {
+function malformedId(at: string[]): GraphQLError {
   return new GraphQLError(
     `${at.join('.')} is not a Harbour id. Use an id exactly as Harbour gave it to you.`,
     { extensions: { code: 'BAD_USER_INPUT', field: at } },

@@ -72,9 +72,8 @@ describe('configuration', () => {
   });
 
   it('never seeds demo data in production', () => {
-    const production = PRODUCTION;
-    expect(loadConfig(production).demo.seed).toBe(false);
-    expect(() => loadConfig({ ...production, DEMO_SEED: 'true' })).toThrow(
+    expect(loadConfig(PRODUCTION).demo.seed).toBe(false);
+    expect(() => loadConfig({ ...PRODUCTION, DEMO_SEED: 'true' })).toThrow(
       'DEMO_SEED cannot be true in production',
     );
   });

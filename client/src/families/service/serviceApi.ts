@@ -99,7 +99,6 @@ const serviceListingQuery = /* GraphQL */ `
   }
 `;
 
-/** The listing, or null when there is none with this id (any more). */
 /** The listing, or null when there is none with this id (an id Harbour never gave included). */
 export async function fetchServiceListing(id: string): Promise<ServiceListing | null> {
   try {

@@ -1,4 +1,4 @@
-import { emailSchema, passwordProblems, textSchema } from '@harbour/shared';
+import { emailSchema, organisationNameSchema, passwordProblems, textSchema } from '@harbour/shared';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
@@ -81,7 +81,7 @@ const signUpSchema = z.object({
 });
 
 const providerSignUpSchema = signUpSchema.extend({
-  organisationName: textSchema('Organisation name', { min: 1, max: 120 }),
+  organisationName: organisationNameSchema,
 });
 
 const signInSchema = z.object({

@@ -1,4 +1,4 @@
-import { textSchema } from '@harbour/shared';
+import { organisationNameSchema } from '@harbour/shared';
 import { Types } from 'mongoose';
 import { z } from 'zod';
 import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
@@ -27,7 +27,7 @@ export interface Membership {
 }
 
 const createSchema = z.object({
-  name: textSchema('Organisation name', { min: 1, max: 120 }),
+  name: organisationNameSchema,
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choose PROVIDER or COMMISSIONER' }),
 });
 
@@ -86,11 +86,11 @@ export class OrganisationsService {
         organisation: null,
       };
     }
-    const organisation = await OrganisationModel.create({
-      ...parsed.data,
-      members: actor.role === 'PROVIDER' ? [{ account: actor.accountId, role: 'OWNER' }] : [],
-    });
-    if (actor.role === 'PROVIDER') await this.refreshMemberships(actor.accountId);
+    if (actor.role === 'PROVIDER') {
+      const organisation = await this.createOwnedProvider(actor.accountId, parsed.data.name);
+      return { userErrors: [], organisation };
+    }
+    const organisation = await OrganisationModel.create(parsed.data);
     return { userErrors: [], organisation: toView(organisation) };
   }
 
