@@ -12,3 +12,4 @@ export * from './validation';
 export * from './vocabularies/accessibility-support';
 export * from './vocabularies/devon-places';
 export * from './vocabularies/needs';
+export * from './booking';

@@ -1,0 +1,4 @@
+export * from './capacity';
+export * from './lifecycle';
+export * from './schedule';
+export * from './terms';
