@@ -53,6 +53,9 @@ export async function startHarbour(
   const ready = database.start().then(async () => {
     await migrate(log);
     if (config.demo.seed) await seedDemoData(log, demoSteps(config, services));
+    // Puts right anything a crash left half-done; safe beside other running servers.
+    const reconciled = await services.bookings.reconcile();
+    log.info(reconciled, 'bookings reconciled');
     if (config.workerInProcess) worker.start();
     await services.searchIndex.start();
   });

@@ -14,6 +14,13 @@ import { FamiliesService } from './modules/families/families.service';
 import { FeedbackService } from './modules/feedback/feedback.service';
 import { InvitationsService } from './modules/invitations/invitations.service';
 import { JobQueue } from './modules/jobs/job.service';
+import {
+  BookingsService,
+  OFFER_EXPIRY_JOB,
+  REMINDER_JOB,
+  WAITLIST_JOB,
+} from './modules/bookings/bookings.service';
+import { SessionsService } from './modules/bookings/sessions.service';
 import type { JobHandler } from './modules/jobs/job.worker';
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { DELIVER_JOB, OutboxService } from './modules/outbox/outbox.service';
@@ -46,7 +53,23 @@ export function createServices(config: Config, log: Logger) {
   const directory = new DirectoryService({ organisations, index: searchIndex });
   const ruleSets = new RuleSetsService({ families, directory });
   const eligibility = new EligibilityService({ families, directory, ruleSets });
+  const sessions = new SessionsService({ directory });
+  const bookings = new BookingsService({
+    sessions,
+    directory,
+    eligibility,
+    families,
+    accounts,
+    outbox,
+    queue,
+    publicUrl,
+    log,
+    crashAt: config.crashAt,
+  });
   return {
+    publicUrl,
+    sessions,
+    bookings,
     queue,
     searchIndex,
     directory,
@@ -80,5 +103,8 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
   return {
     [DELIVER_JOB]: (payload) => services.outbox.deliver(String(payload.messageId)),
     [PASSWORD_RESET_JOB]: (payload) => services.accounts.sendPasswordReset(payload),
+    [OFFER_EXPIRY_JOB]: (payload) => services.bookings.expireOffer(String(payload.bookingId)),
+    [REMINDER_JOB]: (payload) => services.bookings.remind(String(payload.bookingId)),
+    [WAITLIST_JOB]: (payload) => services.bookings.fillWaitlist(String(payload.sessionId)),
   };
 }

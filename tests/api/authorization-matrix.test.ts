@@ -18,6 +18,7 @@ import {
   signIn,
   signInDemo,
 } from '../support/accounts';
+import { book, bookableService, createSeries, dayFromToday, TERMS } from '../support/bookings';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
 
 type Caller = 'ANONYMOUS' | 'FAMILY' | 'YOUNG_PERSON' | 'PROVIDER' | 'COMMISSIONER' | 'ADMIN';
@@ -37,6 +38,13 @@ interface Fixtures {
   registrationRequest: string;
   /** A commissioner's draft rule set that cannot be published (it has no tiers). */
   ruleSetDraft: string;
+  /** Bookable services: the demo provider's, and another provider's. */
+  listing: { own: string; foreign: string };
+  /** Sessions of those services; `spare` is the provider's own, for cancelling. */
+  session: { own: string; foreign: string; spare: string };
+  /** Bookings per caller: their family's (or, for the provider, at its session) and someone else's. */
+  ownBooking: Record<Caller, string>;
+  foreignBooking: Record<Caller, string>;
 }
 
 interface Case {
@@ -81,6 +89,21 @@ const organisation = (fixtures: Fixtures, _caller: Caller, target: Target) =>
     foreign: fixtures.foreignOrganisation,
     unknown: UNKNOWN_ID,
   })[target];
+
+const UNKNOWN_LISTING = `${UNKNOWN_ID}:${UNKNOWN_ID}`;
+const listing = (f: Fixtures, _caller: Caller, target: Target) =>
+  target === 'unknown' ? UNKNOWN_LISTING : f.listing[target];
+const session = (f: Fixtures, _caller: Caller, target: Target) =>
+  target === 'unknown' ? UNKNOWN_ID : f.session[target];
+const booking = (f: Fixtures, caller: Caller, target: Target) =>
+  ({ own: f.ownBooking[caller], foreign: f.foreignBooking[caller], unknown: UNKNOWN_ID })[target];
+const ownOnly: [Outcome, Outcome] = ['ALLOWED', 'DENIED'];
+const familySide: Case['expect'] = {
+  ...only(['FAMILY', 'YOUNG_PERSON']),
+  FAMILY: ownOnly,
+  YOUNG_PERSON: ownOnly,
+};
+const providerOnly: Case['expect'] = { ...only(['PROVIDER']), PROVIDER: ownOnly };
 
 const CASES: Record<string, Case> = {
   'Query.viewer': { document: '{ viewer { id } }', expect: everyone('ALLOWED') },
@@ -232,7 +255,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -256,7 +279,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -266,7 +289,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -276,7 +299,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -286,7 +309,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -296,7 +319,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -306,7 +329,7 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: {
       ...only(['PROVIDER', 'ADMIN']),
-      PROVIDER: ['ALLOWED', 'DENIED'],
+      PROVIDER: ownOnly,
       ADMIN: ['ALLOWED', 'ALLOWED'],
     },
   },
@@ -386,6 +409,91 @@ const CASES: Record<string, Case> = {
       'mutation($id: ID!) { eligibilityRuleSetPublish(input: { ruleSetId: $id }) { userErrors { message } } }',
     variables: (f) => ({ id: f.ruleSetDraft }),
     expect: only(['COMMISSIONER']),
+  },
+  'Query.sessionCalendar': {
+    document:
+      'query($id: ID!) { sessionCalendar(organisationId: $id, weekOf: "2027-01-04") { id } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: { ...providerOnly, ADMIN: ['ALLOWED', 'ALLOWED'] },
+  },
+  'Query.listingSessions': {
+    document: 'query($id: ID!) { listingSessions(listingId: $id) { id placesLeft } }',
+    variables: (f) => ({ id: f.listing.own }),
+    expect: everyone('ALLOWED'),
+  },
+  'Query.bookingQuote': {
+    document:
+      'query($c: ID!, $s: ID!) { bookingQuote(input: { childId: $c, sessionIds: [$s] }) { userErrors { code } quote { total { amountPence } } } }',
+    variables: (f, caller, target) => ({ c: child(f, caller, target), s: f.session.own }),
+    expect: familySide,
+  },
+  'Query.familyBookings': {
+    document: '{ familyBookings(when: UPCOMING) { nodes { id } } }',
+    expect: only(['FAMILY', 'YOUNG_PERSON']),
+  },
+  'Query.booking': {
+    document: 'query($id: ID!) { booking(id: $id) { id reference } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: {
+      ...familySide,
+      PROVIDER: ownOnly,
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Query.sessionRegister': {
+    document: 'query($id: ID!) { sessionRegister(sessionId: $id) { entries { booking { id } } } }',
+    variables: (f, caller, target) => ({ id: session(f, caller, target) }),
+    expect: providerOnly,
+  },
+  'Mutation.sessionSeriesCreate': {
+    document:
+      'mutation($id: ID!) { sessionSeriesCreate(input: { listingId: $id, schedule: { pattern: ONE_OFF, firstDate: "2030-01-07", startTime: "16:00", endTime: "17:00" }, terms: { places: 4, staff: 1, groupRatio: 4, minAge: 5, maxAge: 18, opensDaysBefore: 30, closesHoursBefore: 2, pricePence: 0, freeCancellationHours: 24 } }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: listing(f, caller, target) }),
+    expect: providerOnly,
+  },
+  'Mutation.sessionUpdate': {
+    document:
+      'mutation($id: ID!) { sessionUpdate(input: { sessionId: $id, places: 20 }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: session(f, caller, target) }),
+    expect: providerOnly,
+  },
+  'Mutation.sessionCancel': {
+    document:
+      'mutation($id: ID!) { sessionCancel(input: { sessionId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({
+      id: target === 'own' ? f.session.spare : session(f, caller, target),
+    }),
+    expect: providerOnly,
+  },
+  'Mutation.bookingCreate': {
+    document:
+      'mutation($c: ID!, $s: ID!) { bookingCreate(input: { childId: $c, sessionIds: [$s] }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ c: child(f, caller, target), s: f.session.own }),
+    expect: familySide,
+  },
+  'Mutation.bookingOfferAccept': {
+    document:
+      'mutation($id: ID!) { bookingOfferAccept(input: { bookingId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: familySide,
+  },
+  'Mutation.bookingOfferDecline': {
+    document:
+      'mutation($id: ID!) { bookingOfferDecline(input: { bookingId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: familySide,
+  },
+  'Mutation.bookingAttendanceMark': {
+    document:
+      'mutation($id: ID!) { bookingAttendanceMark(input: { bookingId: $id, attendance: ATTENDED }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: providerOnly,
+  },
+  'Mutation.bookingCancel': {
+    document:
+      'mutation($id: ID!) { bookingCancel(input: { bookingId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: familySide,
   },
   // Last: signing out everywhere ends every session of each caller.
   'Mutation.accountSignOut': {
@@ -467,7 +575,78 @@ beforeAll(async () => {
     demo.commissioner,
   );
 
+  // Bookable services and sessions: the provider's own, and one of another provider's
+  // listings (arranged through the service as an admin would, since no one signs in for it).
+  const own = await bookableService(harbour, demo.provider);
+  const ownSessions = await createSeries(
+    harbour,
+    demo.provider,
+    own.listingId,
+    {
+      pattern: 'WEEKLY',
+      firstDate: dayFromToday(5),
+      count: 2,
+    },
+    { staff: 6 },
+  );
+  const spare = await createSeries(harbour, demo.provider, own.listingId, {
+    pattern: 'ONE_OFF',
+    firstDate: dayFromToday(6),
+  });
+  const listings = await harbour.harbour.services.directory.allListings();
+  const foreignListing = listings.find((l) => l.organisationId !== ownOrganisation)!;
+  const adminId = (
+    await harbour.graphql<{ viewer: { id: string } }>('{ viewer { id } }', {}, demo.admin)
+  ).body.data!.viewer.id;
+  const admin = (await harbour.harbour.services.accounts.actorFor(adminId, 'matrix'))!;
+  const foreignSeries = await harbour.harbour.services.sessions.createSeries(admin, {
+    listingId: foreignListing.id,
+    schedule: {
+      pattern: 'ONE_OFF',
+      firstDate: dayFromToday(5),
+      startTime: '10:00',
+      endTime: '12:00',
+    },
+    terms: { ...TERMS, minAge: 0, maxAge: 25 },
+  });
+  const [ownSession] = ownSessions.sessions;
+  const [foreignSession] = foreignSeries.sessions;
+  const samBooking = await book(harbour, demo.parent, {
+    childId: samId,
+    sessionIds: [ownSession!.id],
+  });
+  const rileyBooking = await book(harbour, demo.parent, {
+    childId: rileyId,
+    sessionIds: [ownSession!.id],
+  });
+  const alexBooking = await book(harbour, demo.parent2, {
+    childId: alexId,
+    sessionIds: [foreignSession!.id],
+  });
+  const [sams, rileys, alexs] = [samBooking, rileyBooking, alexBooking].map((b) => {
+    if (!b.bookings[0]) throw new Error(`matrix booking refused: ${JSON.stringify(b.userErrors)}`);
+    return b.bookings[0].id;
+  }) as [string, string, string];
+
   fixtures = {
+    listing: { own: own.listingId, foreign: foreignListing.id },
+    session: { own: ownSession!.id, foreign: foreignSession!.id, spare: spare.sessions[0]!.id },
+    ownBooking: {
+      ANONYMOUS: sams,
+      FAMILY: sams,
+      YOUNG_PERSON: rileys,
+      PROVIDER: sams,
+      COMMISSIONER: sams,
+      ADMIN: sams,
+    },
+    foreignBooking: {
+      ANONYMOUS: alexs,
+      FAMILY: alexs,
+      YOUNG_PERSON: sams,
+      PROVIDER: alexs,
+      COMMISSIONER: alexs,
+      ADMIN: alexs,
+    },
     ruleSetDraft: draft.body.data!.eligibilityRuleSetDraftSave.ruleSet.id,
     registrationRequest: request.body.data!.registrationChangeRequest.requestId,
     ownChild: {

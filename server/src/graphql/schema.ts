@@ -2,6 +2,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { accessGraphQL } from '../modules/access/access.graphql';
 import { authorizeOperations } from '../modules/access/authorize';
 import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
+import { bookingsGraphQL } from '../modules/bookings/bookings.graphql';
 import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
 import { directoryGraphQL } from '../modules/directory/directory.graphql';
 import { eligibilityGraphQL } from '../modules/eligibility/eligibility.graphql';
@@ -57,6 +58,7 @@ const modules: GraphQLModule[] = [
   providerConsoleGraphQL,
   childProfileGraphQL,
   eligibilityGraphQL,
+  bookingsGraphQL,
 ];
 
 /**

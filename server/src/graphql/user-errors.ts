@@ -15,3 +15,17 @@ export function userErrorsFromZod(error: ZodError, prefix: string[] = ['input'])
     code: 'INVALID',
   }));
 }
+
+/**
+ * GraphQL sends an optional input field left out as absent but one given as null as null;
+ * validation treats both as "not given", so defaults apply either way.
+ */
+export function withoutNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutNulls);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, field]) => field !== null)
+      .map(([key, field]) => [key, withoutNulls(field)]),
+  );
+}

@@ -59,6 +59,10 @@ const envSchema = z.object({
     .default('JBSWY3DPEHPK3PXP'),
   /** Run background jobs inside this server process (also `npm run worker`). */
   WORKER_IN_PROCESS: booleanText.default(true),
+  /** Reliability tests only: the process kills itself at this step of a booking. */
+  HARBOUR_CRASH_AT: z
+    .enum(['after-place-claims', 'after-support-claims', 'after-booking-insert'])
+    .optional(),
   /** If set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.string().optional(),
@@ -115,6 +119,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       refuse('MESSAGE_TRANSPORT', 'must be notify or smtp in production');
     if (!config.METRICS_TOKEN)
       refuse('METRICS_TOKEN', 'must be set in production: /metrics is never public');
+    if (config.HARBOUR_CRASH_AT) refuse('HARBOUR_CRASH_AT', 'is for reliability tests only');
   }
 
   if (config.MESSAGE_TRANSPORT === 'notify') {
@@ -160,6 +165,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       totpSecret: config.DEMO_TOTP_SECRET,
     },
     workerInProcess: config.WORKER_IN_PROCESS,
+    crashAt: config.HARBOUR_CRASH_AT ?? null,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT || 4000}`).replace(/\/$/, ''),

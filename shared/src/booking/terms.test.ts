@@ -1,4 +1,5 @@
 import { supportUnitsFor, staffNeeded, supportUnitsOf } from './capacity';
+import { sessionWhen } from './when';
 import { bookingWindow, cancellationTerms, offerExpiry } from './terms';
 
 const HOUR = 3_600_000;
@@ -62,5 +63,18 @@ describe('staff capacity', () => {
     expect(supportUnitsOf({ staff: 3, groupRatio: 4 })).toBe(12);
     // five in the group (two staff) and one 1:1 child: three staff
     expect(staffNeeded(5 + 4, 4)).toBe(3);
+  });
+});
+
+describe('session times in words', () => {
+  it('are in Europe/London, in GOV.UK style', () => {
+    expect(sessionWhen(new Date('2027-07-03T09:00:00Z'), new Date('2027-07-03T11:30:00Z'))).toBe(
+      'Saturday 3 July 2027, 10:00am to 12:30pm',
+    );
+  });
+  it('name both days for an overnight break', () => {
+    expect(sessionWhen(new Date('2027-01-08T17:00:00Z'), new Date('2027-01-09T10:00:00Z'))).toBe(
+      'Friday 8 January 2027, 5:00pm to Saturday 9 January 2027, 10:00am',
+    );
   });
 });

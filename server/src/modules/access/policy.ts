@@ -125,6 +125,34 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Mutation.eligibilityRuleSetDraftSave': { who: ['COMMISSIONER'] },
   'Mutation.eligibilityRuleSetPublish': { who: ['COMMISSIONER'] },
 
+  // Sessions and bookings
+  'Query.sessionCalendar': { who: ['PROVIDER', 'ADMIN'], relation: 'member of the organisation' },
+  'Query.listingSessions': { who: 'PUBLIC', relation: 'published sessions only' },
+  'Query.bookingQuote': { who: FAMILY_SIDE, relation: 'own child' },
+  'Query.familyBookings': { who: FAMILY_SIDE, relation: 'own family; a young person their own' },
+  'Query.booking': {
+    who: ['FAMILY', 'YOUNG_PERSON', 'PROVIDER', 'ADMIN'],
+    relation: "own family's booking, or the provider's",
+  },
+  'Query.sessionRegister': {
+    who: ['PROVIDER'],
+    relation: "member of the session's organisation; each child's profile as consented, audited",
+  },
+  'Mutation.sessionSeriesCreate': {
+    who: ['PROVIDER'],
+    relation: "member of the listing's organisation",
+  },
+  'Mutation.sessionUpdate': { who: ['PROVIDER'], relation: "member of the session's organisation" },
+  'Mutation.sessionCancel': { who: ['PROVIDER'], relation: "member of the session's organisation" },
+  'Mutation.bookingCreate': { who: FAMILY_SIDE, relation: 'own child' },
+  'Mutation.bookingCancel': { who: FAMILY_SIDE, relation: "own family's booking" },
+  'Mutation.bookingOfferAccept': { who: FAMILY_SIDE, relation: "own family's booking" },
+  'Mutation.bookingOfferDecline': { who: FAMILY_SIDE, relation: "own family's booking" },
+  'Mutation.bookingAttendanceMark': {
+    who: ['PROVIDER'],
+    relation: "member of the booking's organisation",
+  },
+
   // Oversight
   'Query.familiesSummary': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
   'Query.auditEvents': { who: ['ADMIN'] },

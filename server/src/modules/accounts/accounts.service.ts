@@ -550,6 +550,15 @@ export class AccountsService {
     await AccountModel.updateOne({ _id: accountId }, { $set: { family: familyId } });
   }
 
+  /** Email addresses of active accounts, for messages about their own bookings. */
+  async emailsOf(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const accounts = await Promise.all(
+      unique.map((id) => AccountModel.findOne({ _id: id, status: 'ACTIVE' }, { email: 1 }).lean()),
+    );
+    return accounts.flatMap((account) => (account ? [account.email] : []));
+  }
+
   /** Display names by account id; erased accounts show as such. */
   async names(ids: string[]): Promise<Map<string, string>> {
     // One _id lookup each: FerretDB reads every account for `$in`; the lists here are short.

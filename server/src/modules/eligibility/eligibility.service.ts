@@ -166,7 +166,6 @@ export class EligibilityService {
     await EligibilityDecisionModel.deleteMany({ family: familyId });
   }
 
-  /** One child against one service, for its page. */
   /**
    * One child against one service, for its page or a search result. `request` (the GraphQL
    * context) lets every service in one response share one evaluation of the child.
@@ -181,6 +180,21 @@ export class EligibilityService {
     const judge = await this.judgeFor(actor, childId, request);
     if (!listing || !judge) return null;
     return { listing, ...judge(listing) };
+  }
+
+  /**
+   * A child against a service on the day of a session, for a booking: the published rules,
+   * the child's profile and their age on that day. Null when no rules are published.
+   */
+  async decisionForBooking(
+    facts: EligibilityFacts,
+    listing: Listing,
+    onDate: string,
+  ): Promise<ServiceDecision | null> {
+    const published = await this.deps.ruleSets.publishedRules();
+    if (!published) return null;
+    const decision = decideChild(published.rules, facts, onDate);
+    return decideService(published.rules, decision, facts, listing, onDate);
   }
 
   /** The directory search, kept to the services a child is eligible for when one is named. */

@@ -138,6 +138,12 @@ export class FamiliesService {
     );
   }
 
+  /** The parent carers of a family, for telling them about their bookings. */
+  async carerIds(familyId: string): Promise<string[]> {
+    const family = await FamilyModel.findById(familyId, { carers: 1 }).lean();
+    return (family?.carers ?? []).map(String);
+  }
+
   async childCount(familyId: string): Promise<number> {
     return ChildModel.countDocuments({ family: familyId, erasedAt: { $exists: false } });
   }

@@ -35,3 +35,29 @@ describe('email templates', () => {
     expect(message.body).toContain("share looking after your family's information");
   });
 });
+
+describe('booking emails', () => {
+  const notice = {
+    childName: 'Sam',
+    serviceName: 'Saturday Club',
+    sessions: ['HB-ABCD-EFGH: Saturday 6 March 2027, 10:00am to 12:00pm'],
+    link: 'https://h/families/bookings',
+  };
+  it('gives the reference and where to manage the booking', () => {
+    const message = renderMessage({ template: 'BOOKING_CONFIRMED', ...notice });
+    expect(message.subject).toBe('Booking confirmed: Sam at Saturday Club');
+    expect(message.body).toContain('HB-ABCD-EFGH: Saturday 6 March 2027');
+    expect(message.body).toContain('https://h/families/bookings');
+  });
+  it('says how long a waitlist offer is held', () => {
+    const message = renderMessage({
+      template: 'WAITLIST_OFFER',
+      ...notice,
+      detail: 'Sunday 7 March 2027 at 4:00pm',
+    });
+    expect(message.subject).toBe(
+      'A place for Sam at Saturday Club: reply by Sunday 7 March 2027 at 4:00pm',
+    );
+    expect(message.body).toContain('goes to the next child on the list');
+  });
+});
