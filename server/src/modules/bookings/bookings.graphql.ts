@@ -267,6 +267,8 @@ export const bookingsGraphQL: GraphQLModule = {
       price: Money!
       "NOT_NEEDED, AWAITING_FUNDING or PAY_PROVIDER (the provider invoices)."
       funding: String!
+      "WAITLISTED: the place in the queue, 1 being next; null otherwise."
+      waitlistPosition: Int
       offerExpiresAt: DateTime
       cancellation: BookingCancellation
       "What cancelling now would mean, to say before the family confirms it."
@@ -359,6 +361,8 @@ export const bookingsGraphQL: GraphQLModule = {
       price: (booking: BookingView) => gbp(booking.pricePence),
       cancellationTerms: (booking: BookingView, _args, context: RequestContext) =>
         context.services.bookings.cancellationQuote(booking),
+      waitlistPosition: (booking: BookingView, _args, context: RequestContext) =>
+        context.services.bookings.waitlistPosition(booking),
       history: (booking: BookingView, _args, context: RequestContext) =>
         context.services.bookings.history(booking.id),
       calendarFile: async (booking: BookingView, _args, context: RequestContext) => {

@@ -366,6 +366,17 @@ export class BookingsService {
     return toView(booking);
   }
 
+  /** Where a waitlisted booking stands in its session's queue (1 is next), or null. */
+  async waitlistPosition(booking: BookingView): Promise<number | null> {
+    if (booking.state !== 'WAITLISTED') return null;
+    const ahead = await BookingModel.countDocuments({
+      session: booking.sessionId,
+      state: 'WAITLISTED',
+      _id: { $lt: new Types.ObjectId(booking.id) },
+    });
+    return ahead + 1;
+  }
+
   /** The history of a booking: every move, by whom, when and why. */
   async history(bookingId: string) {
     return BookingTransitionModel.find({ booking: bookingId }).sort({ seq: 1 }).lean();
