@@ -54,7 +54,7 @@ export async function startHarbour(
     await migrate(log);
     if (config.demo.seed) await seedDemoData(log, demoSteps(config, services));
     // Puts right anything a crash left half-done; safe beside other running servers.
-    const reconciled = await services.bookings.reconcile();
+    const reconciled = await services.bookings.reconcile({ graceMs: config.reconcileGraceMs });
     log.info(reconciled, 'bookings reconciled');
     if (config.workerInProcess) worker.start();
     await services.searchIndex.start();

@@ -535,3 +535,48 @@ describe('one request, once', () => {
     expect(again.userErrors[0]!.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 });
+
+describe('an offer expiring while the family accepts it', () => {
+  it.each([1, 2, 3, 4, 5])('has exactly one outcome (try %i)', async () => {
+    const [session] = await weekly(1, { places: 1, staff: 4 });
+    const first = await book(harbour, demo.parent, { childId: sam, sessionIds: [session!.id] });
+    const queued = await book(harbour, demo.parent2, {
+      childId: alex,
+      sessionIds: [session!.id],
+      whenFull: 'WAITLIST',
+    });
+    await harbour.graphql(
+      'mutation($id: ID!) { bookingCancel(input: { bookingId: $id }) { userErrors { message } } }',
+      { id: first.bookings[0]!.id },
+      demo.parent,
+    );
+    const offerId = queued.bookings[0]!.id;
+    const { BookingModel, BookingTransitionModel, CapacityClaimModel } =
+      await import('../../server/src/modules/bookings/booking.model');
+    // The offer runs out in 80 ms; acceptances and the expiry job arrive either side of it.
+    await BookingModel.updateOne(
+      { _id: offerId },
+      { $set: { offerExpiresAt: new Date(Date.now() + 80) } },
+    );
+    const after = <T>(ms: number, act: () => Promise<T>) =>
+      new Promise<T>((done) => setTimeout(() => done(act()), ms));
+    const accept = () =>
+      harbour.graphql(
+        'mutation($id: ID!) { bookingOfferAccept(input: { bookingId: $id }) { userErrors { message } booking { state } } }',
+        { id: offerId },
+        demo.parent2,
+      );
+    await Promise.all([
+      ...Array.from({ length: 5 }, (_, i) => after(40 + i * 20, accept)),
+      ...Array.from({ length: 5 }, (_, i) =>
+        after(70 + i * 10, () => harbour.harbour.services.bookings.expireOffer(offerId)),
+      ),
+    ]);
+    const moves = await BookingTransitionModel.find({ booking: offerId, from: 'OFFERED' }).lean();
+    expect(moves).toHaveLength(1);
+    const booking = await BookingModel.findById(offerId).lean();
+    expect(booking!.state).toBe(moves[0]!.to);
+    const places = await CapacityClaimModel.countDocuments({ session: session!.id, kind: 'PLACE' });
+    expect(places).toBe(booking!.state === 'CONFIRMED' ? 1 : 0);
+  });
+});

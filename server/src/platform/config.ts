@@ -63,6 +63,11 @@ const envSchema = z.object({
   HARBOUR_CRASH_AT: z
     .enum(['after-place-claims', 'after-support-claims', 'after-booking-insert'])
     .optional(),
+  /**
+   * How old a half-made booking must be before the reconciler at start-up undoes it: long
+   * enough that another server's booking still in progress is left alone.
+   */
+  RECONCILE_GRACE_SECONDS: z.coerce.number().int().min(0).max(3600).default(120),
   /** If set, /metrics requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   TRUST_PROXY: z.string().optional(),
@@ -166,6 +171,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     workerInProcess: config.WORKER_IN_PROCESS,
     crashAt: config.HARBOUR_CRASH_AT ?? null,
+    reconcileGraceMs: config.RECONCILE_GRACE_SECONDS * 1000,
     metricsToken: config.METRICS_TOKEN,
     trustProxy: config.TRUST_PROXY,
     publicUrl: (config.PUBLIC_URL ?? `http://localhost:${config.PORT || 4000}`).replace(/\/$/, ''),
