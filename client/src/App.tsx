@@ -20,6 +20,9 @@ import { FamiliesPage } from './families/FamiliesPage';
 import { ChildEligibilityPage } from './families/eligibility/ChildEligibilityPage';
 import { EligibilityCheckerProvider } from './families/eligibility/EligibilityCheckerProvider';
 import { EligibilityCheckerRoutes } from './families/eligibility/EligibilityCheckerRoutes';
+import { BookingsPage } from './families/booking/BookingsPage';
+import { BookPage } from './families/booking/BookPage';
+import { CancelBookingPage } from './families/booking/CancelBookingPage';
 import { AccessLogPage } from './families/family/AccessLogPage';
 import { DeleteFamilyDataPage } from './families/family/DeleteFamilyDataPage';
 import { DownloadDataPage } from './families/family/DownloadDataPage';
@@ -102,6 +105,30 @@ export function App() {
             element={
               <RequireSignIn roles={familyRoles}>
                 <FamilyPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/book/:listingId"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <BookPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/bookings"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <BookingsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/bookings/:bookingId/cancel"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <CancelBookingPage />
               </RequireSignIn>
             }
           />

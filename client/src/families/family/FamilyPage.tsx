@@ -105,6 +105,12 @@ export function FamilyPage() {
           />
         )}
         <h1 className="govuk-heading-l">Your family</h1>
+        <p className="govuk-body">
+          <Link to="/families/bookings" className="govuk-link">
+            Your bookings
+          </Link>
+          : sessions booked, waiting lists and places offered.
+        </p>
 
         <h2 className="govuk-heading-m">Your children</h2>
         {state.status === 'ready' &&

@@ -32,6 +32,7 @@ import {
   priceText,
   type FromSearch,
 } from '../find/listingText';
+import { UpcomingSessions } from '../booking/UpcomingSessions';
 import { ChildrenFit } from './ChildrenFit';
 import { fetchServiceListing, type ServiceListing } from './serviceApi';
 
@@ -190,6 +191,9 @@ export function ServicePage() {
               { key: 'Funding accepted', value: labelsText(listing.funding, FUNDING_TYPES.label) },
             ]}
           />
+
+          <h2 className="govuk-heading-m">Sessions and booking</h2>
+          <UpcomingSessions listingId={listing.id} />
 
           <h2 className="govuk-heading-m">When it runs</h2>
           <Facts

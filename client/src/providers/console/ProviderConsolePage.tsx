@@ -196,6 +196,13 @@ function Overview({ details, reload, pathTo }: OverviewProps) {
             </Link>
           </p>
 
+          <h2 className="govuk-heading-m">Sessions and bookings</h2>
+          <p className="govuk-body">
+            <Link to={pathTo('/sessions')} className="govuk-link">
+              Your sessions, bookings and registers
+            </Link>
+          </p>
+
           <h2 className="govuk-heading-m">Services</h2>
           {services.length === 0 && (
             <p className="govuk-body">You have not added any services yet.</p>

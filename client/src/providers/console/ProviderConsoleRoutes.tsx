@@ -21,6 +21,16 @@ const RegistrationRequestPage = lazy(() =>
   })),
 );
 
+const SessionsPage = lazy(() =>
+  import('../sessions/SessionsPage').then((module) => ({ default: module.SessionsPage })),
+);
+const SeriesNewPage = lazy(() =>
+  import('../sessions/SeriesNewPage').then((module) => ({ default: module.SeriesNewPage })),
+);
+const RegisterPage = lazy(() =>
+  import('../sessions/RegisterPage').then((module) => ({ default: module.RegisterPage })),
+);
+
 /** The console's pages, under /providers/console. */
 export function ProviderConsoleRoutes() {
   return (
@@ -33,6 +43,9 @@ export function ProviderConsoleRoutes() {
         <Route path="services/new" element={<ServiceEditPage />} />
         <Route path="services/:serviceId" element={<ServiceEditPage />} />
         <Route path="registrations/new" element={<RegistrationRequestPage />} />
+        <Route path="sessions" element={<SessionsPage />} />
+        <Route path="sessions/new" element={<SeriesNewPage />} />
+        <Route path="sessions/:sessionId" element={<RegisterPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -1,0 +1,186 @@
+import type { Money } from '@harbour/shared';
+import { graphqlRequest } from '../../api/graphql';
+import { userErrorFields, type UserError } from '../../api/userErrors';
+
+export type BookableSession = {
+  id: string;
+  name: string;
+  date: string;
+  when: string;
+  price: Money;
+  placesLeft: number;
+  waitlistLength: number;
+  bookable: boolean;
+  notBookableReason: string | null;
+  cancellationPolicy: string;
+};
+
+const sessionFields = /* GraphQL */ `
+  id
+  name
+  date
+  when
+  price { amountPence currency }
+  placesLeft
+  waitlistLength
+  bookable
+  notBookableReason
+  cancellationPolicy
+`;
+
+export async function fetchListingSessions(listingId: string): Promise<BookableSession[]> {
+  const { listingSessions } = await graphqlRequest<{ listingSessions: BookableSession[] }>(
+    /* GraphQL */ `
+      query ListingSessions($listingId: ID!) {
+        listingSessions(listingId: $listingId) { ${sessionFields} }
+      }
+    `,
+    { listingId },
+  );
+  return listingSessions;
+}
+
+export type BookingRequest = {
+  childId: string;
+  sessionIds: string[];
+  whenFull?: 'REFUSE' | 'WAITLIST';
+  bookAvailableOnly?: boolean;
+  shareSections?: string[];
+  idempotencyKey?: string;
+};
+
+export type Quote = {
+  childName: string;
+  sessions: BookableSession[];
+  fullSessionIds: string[];
+  total: Money;
+  cancellationPolicy: string;
+  alreadySharedSections: string[];
+  sectionsToAsk: string[];
+};
+
+export async function fetchQuote(
+  input: BookingRequest,
+): Promise<{ userErrors: UserError[]; quote: Quote | null }> {
+  const { bookingQuote } = await graphqlRequest<{
+    bookingQuote: { userErrors: UserError[]; quote: Quote | null };
+  }>(
+    /* GraphQL */ `
+      query BookingQuote($input: BookingCreateInput!) {
+        bookingQuote(input: $input) {
+          ${userErrorFields}
+          quote {
+            childName
+            sessions { ${sessionFields} }
+            fullSessionIds
+            total { amountPence currency }
+            cancellationPolicy
+            alreadySharedSections
+            sectionsToAsk
+          }
+        }
+      }
+    `,
+    { input },
+  );
+  return bookingQuote;
+}
+
+export type Booking = {
+  id: string;
+  reference: string;
+  state: string;
+  child: { id: string; firstName: string };
+  session: { id: string; name: string; when: string } | null;
+  price: Money;
+  funding: string;
+  waitlistPosition: number | null;
+  offerExpiresAt: string | null;
+  cancellation: { kind: string; by: string } | null;
+};
+
+/** One booking, with what cancelling it now would mean. */
+export type BookingDetail = Booking & { cancellationTerms: { kind: string; words: string } };
+
+const bookingFields = /* GraphQL */ `
+  id
+  reference
+  state
+  child { id firstName }
+  session { id name when }
+  price { amountPence currency }
+  funding
+  waitlistPosition
+  offerExpiresAt
+  cancellation { kind by }
+`;
+
+export async function createBooking(
+  input: BookingRequest,
+): Promise<{ userErrors: UserError[]; bookings: Booking[] }> {
+  const { bookingCreate } = await graphqlRequest<{
+    bookingCreate: { userErrors: UserError[]; bookings: Booking[] };
+  }>(
+    /* GraphQL */ `
+      mutation BookingCreate($input: BookingCreateInput!) {
+        bookingCreate(input: $input) {
+          ${userErrorFields}
+          bookings { ${bookingFields} }
+        }
+      }
+    `,
+    { input },
+  );
+  return bookingCreate;
+}
+
+export async function fetchBookings(when: 'UPCOMING' | 'PAST'): Promise<Booking[]> {
+  const { familyBookings } = await graphqlRequest<{ familyBookings: { nodes: Booking[] } }>(
+    /* GraphQL */ `
+      query FamilyBookings($when: BookingTime!) {
+        familyBookings(when: $when, first: 50) { nodes { ${bookingFields} } }
+      }
+    `,
+    { when },
+  );
+  return familyBookings.nodes;
+}
+
+export async function fetchBooking(id: string): Promise<BookingDetail> {
+  const { booking } = await graphqlRequest<{ booking: BookingDetail }>(
+    /* GraphQL */ `
+      query Booking($id: ID!) { booking(id: $id) { ${bookingFields} cancellationTerms { kind words } } }
+    `,
+    { id },
+  );
+  return booking;
+}
+
+export async function fetchCalendarFile(id: string): Promise<string | null> {
+  const { booking } = await graphqlRequest<{ booking: { calendarFile: string | null } }>(
+    /* GraphQL */ `
+      query BookingCalendarFile($id: ID!) {
+        booking(id: $id) {
+          calendarFile
+        }
+      }
+    `,
+    { id },
+  );
+  return booking.calendarFile;
+}
+
+type BookingAction = 'bookingCancel' | 'bookingOfferAccept' | 'bookingOfferDecline';
+
+/** Cancelling, or answering a waiting-list offer: one booking, one action. */
+export async function actOnBooking(action: BookingAction, bookingId: string): Promise<UserError[]> {
+  const data = await graphqlRequest<Record<BookingAction, { userErrors: UserError[] }>>(
+    /* GraphQL */ `
+      mutation BookingAction($bookingId: ID!) {
+        ${action}(input: { bookingId: $bookingId }) { ${userErrorFields} }
+      }
+    `,
+    { bookingId },
+  );
+  return data[action].userErrors;
+}
