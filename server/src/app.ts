@@ -9,6 +9,7 @@ import type { RequestContext } from './graphql/module';
 import { createGraphQLServer } from './graphql/server';
 import { healthRoutes } from './modules/health/health.routes';
 import { orukRoutes } from './modules/oruk/oruk.routes';
+import { openActiveRoutes } from './modules/bookings/openactive.routes';
 import { devMailboxRoutes } from './modules/outbox/dev-mailbox.routes';
 import type { Config } from './platform/config';
 import type { Database } from './platform/database';
@@ -144,6 +145,7 @@ export function createHttpApp({
       );
       if (!config.production) app.use(devMailboxRoutes());
       app.use('/api/oruk', orukRoutes(services.directory));
+      app.use('/api/openactive', openActiveRoutes(services.directory, config.publicUrl));
       app.use(staticClient(config.clientDist, log));
       app.use((_req, res) => {
         res.status(404).json({ error: 'Not found' });

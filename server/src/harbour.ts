@@ -47,7 +47,9 @@ export async function startHarbour(
     http.server.listen(config.port, config.host, resolve);
   });
   const { port } = http.server.address() as AddressInfo;
-  const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
+  // Listening on every address (IPv4 0.0.0.0, or :: for both): reach it on loopback.
+  const wildcard = config.host === '0.0.0.0' || config.host === '::';
+  const url = `http://${wildcard ? '127.0.0.1' : config.host}:${port}`;
   log.info({ url }, `Harbour listening on ${url}`);
 
   const ready = database.start().then(async () => {

@@ -25,10 +25,13 @@ const sessionSeriesSchema = new Schema(
     schedule: { type: Schema.Types.Mixed, required: true },
     ...termsFields,
     createdBy: { type: Schema.Types.ObjectId, required: true },
+    /** OpenActive RPDE: when it last changed, in milliseconds. */
+    modified: { type: Number, required: true, default: () => Date.now() },
   },
   { timestamps: true, collection: 'session_series' },
 );
 sessionSeriesSchema.index({ organisation: 1, createdAt: -1 });
+sessionSeriesSchema.index({ modified: 1, _id: 1 });
 export const SessionSeriesModel = model('SessionSeries', sessionSeriesSchema);
 
 export const SESSION_STATUSES = ['SCHEDULED', 'CANCELLED'] as const;

@@ -266,6 +266,7 @@ export class BookingsService {
     );
     if (!moved.moved) return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
     await releaseCapacity(booking._id);
+    await this.touch([booking.session]);
     await this.notify(moved.booking, 'BOOKING_CANCELLED', {
       detail: late
         ? terms.words
@@ -319,6 +320,7 @@ export class BookingsService {
     );
     if (!moved.moved) return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
     await releaseCapacity(booking._id);
+    await this.touch([booking.session]);
     await this.fillWaitlist(String(booking.session));
     return { userErrors: [], booking: toView(moved.booking) };
   }
@@ -628,6 +630,7 @@ export class BookingsService {
           await CapacityClaimModel.deleteMany({ booking: booking._id, kind: { $ne: 'CHILD' } });
           continue;
         }
+        await this.touch([session._id]);
         await this.deps.queue.enqueue(
           OFFER_EXPIRY_JOB,
           { bookingId: String(booking._id) },
@@ -655,6 +658,7 @@ export class BookingsService {
     );
     if (!moved.moved) return;
     await releaseCapacity(booking._id);
+    await this.touch([booking.session]);
     await this.notify(moved.booking, 'WAITLIST_OFFER_EXPIRED');
     await this.fillWaitlist(String(booking.session));
   }
@@ -1020,6 +1024,7 @@ export class BookingsService {
     for (const organisationId of request.shareSections.length ? organisations : []) {
       await this.share(actor, child.id, organisationId, request.shareSections);
     }
+    await this.touch(placed.map(({ session }) => session._id));
     const confirmed = bookings.filter((b) => b.state === 'CONFIRMED');
     if (confirmed.length) {
       await this.notify(confirmed, 'BOOKING_CONFIRMED');
@@ -1113,6 +1118,15 @@ export class BookingsService {
     for (const email of new Set(emails)) {
       await this.deps.outbox.send(email, { template, ...notice } as MessageTemplate);
     }
+  }
+
+  /** Places left changed: the session's OpenActive feed item changes too. */
+  private async touch(sessionIds: readonly (string | Types.ObjectId)[]) {
+    if (sessionIds.length === 0) return;
+    await ScheduledSessionModel.updateMany(
+      { _id: { $in: sessionIds } },
+      { $set: { modified: Date.now() } },
+    );
   }
 
   private crash(point: CrashPoint) {
