@@ -144,7 +144,10 @@ export function createHttpApp({
         }),
       );
       if (!config.production) app.use(devMailboxRoutes());
-      app.use('/api/oruk', orukRoutes(services.directory));
+      app.use(
+        '/api/oruk',
+        orukRoutes(services.directory, (id) => services.sessions.capacityOfService(id)),
+      );
       app.use('/api/openactive', openActiveRoutes(services.directory, config.publicUrl));
       app.use(staticClient(config.clientDist, log));
       app.use((_req, res) => {

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../scripts/services/process';
+import { orukId } from '../../server/src/modules/oruk/oruk.ids';
 import { signInDemo } from '../support/accounts';
 import { book, bookableService, childrenOf, createSeries, dayFromToday } from '../support/bookings';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
@@ -17,6 +18,7 @@ import { startTestHarbour, type TestHarbour } from '../support/harbour';
 let harbour: TestHarbour;
 let cachePath: string;
 let base: string;
+let serviceId: string;
 
 type Feed = {
   next: string;
@@ -71,11 +73,12 @@ beforeAll(async () => {
   base = `http://localhost:${port}`;
   cachePath = offlineCache();
   const demo = await signInDemo(harbour);
-  const { listingId } = await bookableService(harbour, demo.provider, {
+  let listingId: string;
+  ({ listingId, serviceId } = await bookableService(harbour, demo.provider, {
     accessibilitySupport: [
       'https://openactive.io/accessibility-support#1393f2dc-3fcc-4be9-a99f-f1e51f5ad277',
     ],
-  });
+  }));
   const weekly = await createSeries(
     harbour,
     demo.provider,
@@ -176,3 +179,17 @@ it.each(['session-series', 'scheduled-sessions'])(
     expect(failures).toEqual([]);
   },
 );
+
+it('the ORUK API publishes the same places as service_capacity', async () => {
+  const service = await get<{ service_capacity: { maximum: number; available: number }[] }>(
+    `/api/oruk/services/${orukId('service', serviceId)}`,
+  );
+  // Two sessions of four places in the next 28 days (the third is cancelled), one booked.
+  expect(service.service_capacity).toEqual([
+    expect.objectContaining({
+      maximum: 8,
+      available: 7,
+      unit: expect.objectContaining({ name: 'places' }),
+    }),
+  ]);
+});

@@ -211,6 +211,28 @@ export class SessionsService {
     return this.views(sessions as unknown as StoredSession[]);
   }
 
+  /**
+   * Places at a service's sessions over the next four weeks, at every location: the numbers
+   * the ORUK API publishes as service_capacity (the OpenActive feed gives them per session).
+   */
+  async capacityOfService(
+    serviceId: string,
+  ): Promise<{ maximum: number; available: number; updated: Date } | null> {
+    const now = new Date();
+    const sessions = (await ScheduledSessionModel.find({
+      listingId: { $regex: `^${serviceId.replace(/[^a-f0-9]/gi, '')}:` },
+      status: 'SCHEDULED',
+      startsAt: { $gt: now, $lt: new Date(now.getTime() + 28 * DAY) },
+    }).lean()) as unknown as StoredSession[];
+    if (sessions.length === 0) return null;
+    const views = await this.views(sessions);
+    return {
+      maximum: views.reduce((sum, v) => sum + v.terms.places, 0),
+      available: views.reduce((sum, v) => sum + v.placesLeft, 0),
+      updated: now,
+    };
+  }
+
   async session(id: string): Promise<StoredSession | null> {
     if (!Types.ObjectId.isValid(id)) return null;
     return (await ScheduledSessionModel.findById(id).lean()) as unknown as StoredSession | null;

@@ -7,6 +7,8 @@ import {
   serviceAtLocationOf,
   serviceDetailsOf,
   serviceFullOf,
+  serviceCapacityOf,
+  type ServiceCapacity,
   serviceSummaryOf,
   taxonomyOf,
   taxonomyTermOf,
@@ -47,7 +49,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
  * search index, with provider profiles fetched for the page being returned.
  */
 export class OrukDirectory {
-  constructor(private readonly directory: DirectoryService) {}
+  constructor(
+    private readonly directory: DirectoryService,
+    private readonly capacity: ServiceCapacity = async () => null,
+  ) {}
 
   private async published(): Promise<Listing[]> {
     return (await this.directory.allListings()).filter(
@@ -83,7 +88,9 @@ export class OrukDirectory {
     const [first, ...rest] = (await this.published()).filter((l) => idsOf(l).service === id);
     if (!first) return null;
     const providerOf = await this.providersOf([first]);
-    return serviceFullOf([first, ...rest], providerOf(first));
+    const service = serviceFullOf([first, ...rest], providerOf(first));
+    const capacity = await this.capacity(first.serviceId);
+    return capacity ? { ...service, service_capacity: [serviceCapacityOf(id, capacity)] } : service;
   }
 
   async organizations(

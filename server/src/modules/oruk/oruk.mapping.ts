@@ -157,6 +157,37 @@ export interface OrukService {
   cost_options?: OrukCostOption[];
   contacts?: OrukContact[];
   attributes?: OrukAttribute[];
+  /** HSDS 3.0 service_capacity: places at the service's sessions in the next four weeks. */
+  service_capacity?: OrukServiceCapacity[];
+}
+
+export interface OrukServiceCapacity {
+  id: string;
+  service_id: string;
+  unit: { id: string; name: string; scheme: string; identifier: string };
+  maximum: number;
+  available: number;
+  description: string;
+  updated: string;
+}
+
+export type ServiceCapacity = (
+  serviceId: string,
+) => Promise<{ maximum: number; available: number; updated: Date } | null>;
+
+export function serviceCapacityOf(
+  orukServiceId: string,
+  capacity: { maximum: number; available: number; updated: Date },
+): OrukServiceCapacity {
+  return {
+    id: `${orukServiceId}-places-28d`,
+    service_id: orukServiceId,
+    unit: { id: 'harbour-places', name: 'places', scheme: 'harbour', identifier: 'places' },
+    maximum: capacity.maximum,
+    available: capacity.available,
+    description: 'Places at this service’s sessions booked through Harbour in the next 28 days',
+    updated: capacity.updated.toISOString(),
+  };
 }
 
 export const API_DETAILS = {

@@ -1,7 +1,7 @@
 import { Router, type ErrorRequestHandler, type Response } from 'express';
 import type { DirectoryService } from '../directory/directory.service';
 import { OrukDirectory } from './oruk.directory';
-import { API_DETAILS } from './oruk.mapping';
+import { API_DETAILS, type ServiceCapacity } from './oruk.mapping';
 import {
   checkFormat,
   OrukQueryError,
@@ -20,8 +20,8 @@ function found(res: Response, value: unknown, what: string, id: string) {
  * Open Referral UK 3.0 (`/api/oruk/`): Harbour's directory as open data, read-only and with
  * no sign-in, so any site or council system may read it (hence the open CORS headers).
  */
-export function orukRoutes(directory: DirectoryService): Router {
-  const oruk = new OrukDirectory(directory);
+export function orukRoutes(directory: DirectoryService, capacity?: ServiceCapacity): Router {
+  const oruk = new OrukDirectory(directory, capacity);
   const router = Router();
 
   router.use((req, res, next) => {
