@@ -3,6 +3,12 @@ import {
   ProviderProfileModel,
   ServiceModel,
 } from '../../server/src/modules/directory/directory.model';
+import {
+  BookingModel,
+  CapacityClaimModel,
+  ScheduledSessionModel,
+  SessionSeriesModel,
+} from '../../server/src/modules/bookings/booking.model';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
 
 // The demo world, as `npm start` seeds it, looks like Devon's real short breaks.
@@ -57,4 +63,37 @@ it('gives every location a street address', async () => {
     expect(location.addressLine).toMatch(/^\d+ [A-Z][a-z]+ (Street|Road|Lane)$/);
     expect(location.postcode).toMatch(/^EX\d+ \d[A-Z]{2}$|^(PL|TQ)\d+ \d[A-Z]{2}$/);
   }
+});
+
+describe('sessions and bookings', () => {
+  it('has sessions over the next eight weeks, of every kind that runs sessions', async () => {
+    const sessions = await ScheduledSessionModel.find({ startsAt: { $gt: new Date() } }).lean();
+    const series = await SessionSeriesModel.find().lean();
+    expect(sessions.length).toBeGreaterThan(50);
+    const patterns = new Set(series.map((s) => (s.schedule as { pattern: string }).pattern));
+    expect([...patterns].sort()).toEqual(['FORTNIGHTLY', 'HOLIDAY_SCHEME', 'ONE_OFF', 'WEEKLY']);
+    // After-school clubs close for the Christmas holidays (short-break houses stay open).
+    const clubs = new Set(
+      series
+        .filter((s) => ((s.schedule as { closures?: unknown[] }).closures ?? []).length > 0)
+        .map((s) => String(s._id)),
+    );
+    expect(clubs.size).toBeGreaterThan(0);
+    const inHolidays = sessions.filter(
+      (s) => clubs.has(String(s.series)) && /-12-2\d$/.test(s.date),
+    );
+    expect(inHolidays).toEqual([]);
+  });
+
+  it('has the demo families’ bookings, a full session with a waiting list and a marked register', async () => {
+    const confirmed = await BookingModel.countDocuments({ state: 'CONFIRMED' });
+    expect(confirmed).toBeGreaterThanOrEqual(5);
+    const waiting = await BookingModel.findOne({ state: 'WAITLISTED' }).lean();
+    expect(['Sam', 'Alex']).toContain(waiting?.childName);
+    const full = await ScheduledSessionModel.findById(waiting!.session).lean();
+    const held = await CapacityClaimModel.countDocuments({ session: full!._id, kind: 'PLACE' });
+    expect(held).toBe(full!.places);
+    const attended = await BookingModel.findOne({ state: 'ATTENDED' }).lean();
+    expect(attended?.startsAt.getTime()).toBeLessThan(Date.now());
+  });
 });

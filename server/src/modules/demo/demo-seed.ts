@@ -3,6 +3,7 @@ import type { Logger } from '../../platform/logger';
 import { applySteps, type Step } from '../../platform/steps';
 import type { Services } from '../../services';
 import { seedDemoDirectory, seedDemoProviderServices } from '../directory/demo-directory';
+import { seedDemoBookings } from '../bookings/demo-bookings';
 import { seedDemoEligibility } from '../eligibility/demo-eligibility';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts';
 import { seedDemoFamilies } from './demo-families';
@@ -34,6 +35,16 @@ export function demoSteps(config: Config, services: Services): Step[] {
     {
       id: 'demo-families-v1',
       apply: () => seedDemoFamilies(config, services, config.demo.families),
+    },
+    {
+      id: 'demo-bookings-v1',
+      apply: async () => {
+        const admin = await services.accounts.accountByEmail(DEMO_ACCOUNTS.admin);
+        await seedDemoBookings(
+          services,
+          admin ? await services.accounts.actorFor(admin.id, 'demo-seed') : null,
+        );
+      },
     },
   ];
 }
