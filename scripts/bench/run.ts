@@ -12,6 +12,7 @@ import { databaseUri, startDatabase } from '../services/database';
 import { freePort, waitForPort } from '../services/process';
 import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
+import { benchmarkBooking } from './booking';
 import { benchmarkDatabaseBackends } from './database-backends';
 import { benchmarkMarkers } from './markers';
 import type { Scenario } from './scenario';
@@ -38,6 +39,10 @@ async function main() {
     await benchmarkMarkers();
     return;
   }
+  if (positionals[0] === 'booking') {
+    await benchmarkBooking();
+    return;
+  }
   if (positionals[0] === 'database') {
     await benchmarkDatabaseBackends(Number(values.size ?? 20_000));
     return;
@@ -45,7 +50,7 @@ async function main() {
   const scenario = scenarios[positionals[0] ?? ''];
   if (!scenario) {
     throw new Error(
-      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers', 'database'].join('|')}>`,
+      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers', 'database', 'booking'].join('|')}>`,
     );
   }
   const size = Number(values.size ?? scenario.defaultSize);

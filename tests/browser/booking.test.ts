@@ -128,8 +128,11 @@ it('a provider adds sessions; families book, cancel, wait and accept an offer; t
   await parent.page.getByRole('button', { name: 'Continue' }).press('Enter');
   await parent.page.getByRole('button', { name: 'Confirm booking' }).press('Enter');
   await parent.page.getByText('Booking confirmed for Sam').waitFor();
-  await parent.page.locator('.govuk-summary-card').nth(3).waitFor();
-  await expect(parent.page.locator('.govuk-summary-card').count()).resolves.toBe(4);
+  const cards = (name: string) =>
+    parent.page.locator('.govuk-summary-card', { hasText: `${name}: Harbour Test Club` });
+  await cards('Riley').nth(2).waitFor();
+  await expect(cards('Riley').count()).resolves.toBe(3);
+  await expect(cards('Sam').count()).resolves.toBe(1);
 
   // A second parent finds the first session full and joins its waiting list.
   const other = await openPage(journey.browser);
@@ -145,7 +148,10 @@ it('a provider adds sessions; families book, cancel, wait and accept an offer; t
   await expectAccessible(other.page);
   await other.page.getByRole('button', { name: 'Confirm booking' }).press('Enter');
   await other.page.getByText('Alex is on the waiting list').waitFor();
-  await other.page.getByText('Number 1 in the queue').waitFor();
+  await other.page
+    .locator('.govuk-summary-card', { hasText: 'Alex: Harbour Test Club' })
+    .getByText('Number 1 in the queue')
+    .waitFor();
 
   // The first parent cancels Sam's place, told first what it counts as.
   await parent.page
@@ -163,7 +169,10 @@ it('a provider adds sessions; families book, cancel, wait and accept an offer; t
   await other.page.goto(`${url}/dev/mailbox`);
   await other.page.getByText('A place for Alex at Harbour Test Club: reply by').first().waitFor();
   await other.page.goto(`${url}/families/bookings`);
-  await other.page.getByText('Place offered').waitFor();
+  await other.page
+    .locator('.govuk-summary-card', { hasText: 'Alex: Harbour Test Club' })
+    .getByText('Place offered')
+    .waitFor();
   await expectAccessible(other.page);
   await other.page.getByRole('button', { name: 'Accept the place for Alex' }).press('Enter');
   await other.page.getByText(/^The place is Alex’s: booking HB-.* is confirmed$/).waitFor();
