@@ -55,6 +55,8 @@ const REMINDER_HOURS = 48;
 const HOUR = 60 * 60 * 1000;
 /** A request or claim older than this with nothing to show for it was cut short by a crash. */
 const RECONCILE_GRACE_MS = 2 * 60 * 1000;
+/** How far back the reconciler looks for moves a crash left half-made. */
+const RECONCILE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 const sectionsSchema = z.array(PROFILE_SECTIONS.schema('profile section')).max(8).default([]);
 
@@ -335,18 +337,25 @@ export class BookingsService {
     const first = Math.min(Math.max(page.first ?? 20, 1), 100);
     const now = new Date();
     const upcoming = when === 'UPCOMING';
-    const filter: Record<string, unknown> = {
+    const filter = {
       family: actor.familyId,
       ...(actor.role === 'YOUNG_PERSON' && actor.childId ? { child: actor.childId } : {}),
     };
     const after = page.after ? decodeCursor(page.after) : null;
-    filter.startsAt = upcoming
-      ? { [after ? '$gt' : '$gte']: after && after > now ? after : now }
-      : { [after ? '$lt' : '$lt']: after && after < now ? after : now };
-    const rows = (await BookingModel.find(filter)
-      .sort({ startsAt: upcoming ? 1 : -1, _id: 1 })
-      .limit(first + 1)
-      .lean()) as unknown as StoredBooking[];
+    // A family's bookings are read by the family alone (an equality FerretDB answers from the
+    // index) and put in order here: a family has tens or hundreds, never the whole table.
+    const all = (await BookingModel.find(filter).lean()) as unknown as StoredBooking[];
+    const from = after ?? now;
+    const rows = all
+      .filter((b) =>
+        upcoming
+          ? after
+            ? b.startsAt > from
+            : b.startsAt >= from
+          : b.startsAt < (after && after < now ? after : now),
+      )
+      .sort((a, b) => (upcoming ? 1 : -1) * (a.startsAt.getTime() - b.startsAt.getTime()))
+      .slice(0, first + 1);
     const hits = rows.slice(0, first);
     const last = hits.at(-1);
     return {
@@ -473,10 +482,9 @@ export class BookingsService {
       { _id: session._id },
       { $set: { status: 'CANCELLED', cancelledReason: reason, modified: Date.now() } },
     );
-    const live = (await BookingModel.find({
-      session: session._id,
-      state: { $in: ['RESERVED', 'CONFIRMED', 'OFFERED', 'WAITLISTED'] },
-    }).lean()) as unknown as StoredBooking[];
+    const live = (
+      (await BookingModel.find({ session: session._id }).lean()) as unknown as StoredBooking[]
+    ).filter((b) => ['RESERVED', 'CONFIRMED', 'OFFERED', 'WAITLISTED'].includes(b.state));
     for (const booking of live) {
       const moved = await moveBooking(
         booking,
@@ -500,12 +508,7 @@ export class BookingsService {
   async register(actor: SignedInActor, sessionId: string) {
     const session = await this.providerSession(actor, sessionId);
     if (!session) throw forbidden('There is no session with this id that you can see');
-    const bookings = (await BookingModel.find({
-      session: session._id,
-      state: {
-        $in: ['CONFIRMED', 'ATTENDED', 'ABSENT', 'RESERVED', 'CANCELLED', 'OFFERED', 'WAITLISTED'],
-      },
-    })
+    const bookings = (await BookingModel.find({ session: session._id })
       .sort({ _id: 1 })
       .lean()) as unknown as StoredBooking[];
     const view = await this.deps.sessions.viewOf(String(session._id));
@@ -686,11 +689,25 @@ export class BookingsService {
       offersExpired: 0,
     };
 
-    for await (const booking of BookingModel.find({ state: { $nin: FINAL_STATES } }, { _id: 1 })
-      .lean()
-      .cursor()) {
+    // Moves a crash interrupted happened recently: look at the last day's, not every booking.
+    const since = new Date(Date.now() - RECONCILE_WINDOW_MS);
+    const lastMove = new Map<string, number>();
+    for (const move of await BookingTransitionModel.find(
+      { at: { $gte: since } },
+      { booking: 1, seq: 1 },
+    ).lean()) {
+      const key = String(move.booking);
+      lastMove.set(key, Math.max(lastMove.get(key) ?? 0, move.seq));
+    }
+    for (const booking of await BookingModel.find(
+      { createdAt: { $gte: since } },
+      { _id: 1 },
+    ).lean()) {
       await recordCreationIfMissing(booking._id as Types.ObjectId);
-      if (await rollForward(booking._id as Types.ObjectId)) report.rolledForward += 1;
+      lastMove.set(String(booking._id), lastMove.get(String(booking._id)) ?? 1);
+    }
+    for (const bookingId of lastMove.keys()) {
+      if (await rollForward(new Types.ObjectId(bookingId))) report.rolledForward += 1;
     }
 
     const bookingsOfClaims = await CapacityClaimModel.distinct('booking', {
@@ -1122,10 +1139,11 @@ export class BookingsService {
 
   /** Places left changed: the session's OpenActive feed item changes too. */
   private async touch(sessionIds: readonly (string | Types.ObjectId)[]) {
-    if (sessionIds.length === 0) return;
-    await ScheduledSessionModel.updateMany(
-      { _id: { $in: sessionIds } },
-      { $set: { modified: Date.now() } },
+    // One _id update each: FerretDB reads the whole collection for an `$in`.
+    await Promise.all(
+      sessionIds.map((id) =>
+        ScheduledSessionModel.updateOne({ _id: id }, { $set: { modified: Date.now() } }),
+      ),
     );
   }
 

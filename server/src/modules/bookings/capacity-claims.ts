@@ -101,27 +101,24 @@ export async function releaseCapacity(bookingId: Types.ObjectId | string): Promi
   await CapacityClaimModel.deleteMany({ booking: bookingId });
 }
 
-/** Places and support units held at each session, counted from the claims themselves. */
+/**
+ * Places and support units held at each session, counted from the claims themselves: one
+ * count per session and kind, with equality filters only, which FerretDB answers from the
+ * index (a filter with `$in` or a range is read in full there).
+ */
 export async function capacityUsed(
   sessionIds: readonly string[],
 ): Promise<Map<string, { places: number; supportUnits: number }>> {
-  const used = new Map<string, { places: number; supportUnits: number }>();
-  if (sessionIds.length === 0) return used;
-  const rows = await CapacityClaimModel.aggregate<{
-    _id: { session: Types.ObjectId; kind: Kind };
-    count: number;
-  }>([
-    { $match: { session: { $in: sessionIds.map((id) => new Types.ObjectId(id)) } } },
-    { $group: { _id: { session: '$session', kind: '$kind' }, count: { $sum: 1 } } },
-  ]);
-  for (const row of rows) {
-    const key = String(row._id.session);
-    const entry = used.get(key) ?? { places: 0, supportUnits: 0 };
-    if (row._id.kind === 'PLACE') entry.places = row.count;
-    else entry.supportUnits = row.count;
-    used.set(key, entry);
-  }
-  return used;
+  const counts = await Promise.all(
+    sessionIds.map(async (id) => {
+      const [places, supportUnits] = await Promise.all([
+        CapacityClaimModel.countDocuments({ session: id, kind: 'PLACE' }),
+        CapacityClaimModel.countDocuments({ session: id, kind: 'SUPPORT' }),
+      ]);
+      return [id, { places, supportUnits }] as const;
+    }),
+  );
+  return new Map(counts);
 }
 
 /**

@@ -303,19 +303,14 @@ export class SessionsService {
     return window.open ? { open: true, why: null } : { open: false, why: window.why };
   }
 
+  /** Children waiting at each session (equality filters only: see capacityUsed). */
   private async waitlistLengths(ids: readonly string[]): Promise<Map<string, number>> {
-    const lengths = new Map<string, number>();
-    if (ids.length === 0) return lengths;
-    const rows = await BookingModel.aggregate<{ _id: Types.ObjectId; count: number }>([
-      {
-        $match: {
-          session: { $in: ids.map((id) => new Types.ObjectId(id)) },
-          state: 'WAITLISTED',
-        },
-      },
-      { $group: { _id: '$session', count: { $sum: 1 } } },
-    ]);
-    for (const row of rows) lengths.set(String(row._id), row.count);
-    return lengths;
+    const lengths = await Promise.all(
+      ids.map(
+        async (id) =>
+          [id, await BookingModel.countDocuments({ session: id, state: 'WAITLISTED' })] as const,
+      ),
+    );
+    return new Map(lengths);
   }
 }
