@@ -48,9 +48,11 @@ function seriesFor(listing: Listing, today: string) {
   const start = listing.startMinutes ?? 16 * 60;
   const end = listing.endMinutes ?? start + 120;
   const day = listing.days[0] ?? 'SAT';
+  // Series start two days out, so their first session is still inside its booking window
+  // (closes 24 hours before) whatever the time of day the demo is seeded.
   const weekly = (pattern: SeriesPattern = 'WEEKLY') => ({
     pattern,
-    firstDate: nextOn(dayFrom(today, 1), day),
+    firstDate: nextOn(dayFrom(today, 2), day),
     lastDate: dayFrom(today, 56),
     startTime: clock(start),
     endTime: clock(end > start ? end : start + 120),
@@ -74,7 +76,7 @@ function seriesFor(listing: Listing, today: string) {
     case 'OVERNIGHT_SHORT_BREAK':
       return {
         pattern: 'FORTNIGHTLY' as const,
-        firstDate: nextOn(dayFrom(today, 1), 'FRI'),
+        firstDate: nextOn(dayFrom(today, 2), 'FRI'),
         count: 4,
         startTime: '17:00',
         endTime: '10:00',
