@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { aptInstall } from './apt';
+import { MIRROR_INDEXES_SQL, POSTGRES_SETTINGS } from './postgres-indexes';
 import { startService, StepError, waitForPort, type Service } from './process';
 
 /** Debian bookworm's PostgreSQL, the backend FerretDB uses by default here. */
@@ -84,6 +85,7 @@ export async function startPostgres(options: {
     'listen_addresses=127.0.0.1',
     'unix_socket_directories=',
     'max_connections=200',
+    ...POSTGRES_SETTINGS,
     ...(options.durable ? [] : ['fsync=off', 'synchronous_commit=off', 'full_page_writes=off']),
   ];
   const { child, service } = startService(
@@ -96,6 +98,7 @@ export async function startPostgres(options: {
     await waitForPort(options.port, 30_000, child);
     await waitUntilAccepting(bin, options.port);
     createDatabaseOnce(bin, options.port);
+    mirrorIndexes(bin, options.port);
   } catch (error) {
     await service.stop();
     throw new Error(`PostgreSQL did not start: ${(error as Error).message}`, { cause: error });
@@ -114,6 +117,22 @@ async function waitUntilAccepting(bin: string, port: number) {
     await new Promise((wait) => setTimeout(wait, 100));
   }
   throw new Error(`PostgreSQL on port ${port} did not accept connections within 10 s`);
+}
+
+/** Lets FerretDB's equality filters use indexes (see postgres-indexes.ts); safe on every start. */
+function mirrorIndexes(bin: string, port: number) {
+  const installed = spawnSync(
+    join(bin, 'psql'),
+    ['-h', '127.0.0.1', '-p', String(port), '-U', SUPERUSER, '-d', FERRETDB_DATABASE].concat([
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-f',
+      '-',
+    ]),
+    { encoding: 'utf8', input: MIRROR_INDEXES_SQL },
+  );
+  if (installed.status !== 0) throw new Error(`index mirroring: ${installed.stderr}`);
 }
 
 function createDatabaseOnce(bin: string, port: number) {
