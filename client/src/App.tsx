@@ -5,6 +5,7 @@ import { AccountPage } from './account/AccountPage';
 import { CheckYourEmailPage } from './account/CheckYourEmailPage';
 import { ForgotPasswordPage } from './account/ForgotPasswordPage';
 import { InvitationPage } from './account/InvitationPage';
+import { MobileNumberPage } from './account/MobileNumberPage';
 import { RequireSignIn } from './account/RequireSignIn';
 import { ResetPasswordPage } from './account/ResetPasswordPage';
 import { SignInPage } from './account/SignInPage';
@@ -193,6 +194,14 @@ export function App() {
             element={
               <RequireSignIn roles={familyRoles}>
                 <ShareWithProviderPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="account/mobile"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <MobileNumberPage />
               </RequireSignIn>
             }
           />

@@ -385,6 +385,48 @@ describe('resetting a password', () => {
   });
 });
 
+describe('a mobile number for texts', () => {
+  const SET_MOBILE =
+    'mutation($mobile: String!) { accountMobileSet(input: { mobile: $mobile }) { userErrors { field message code } account { mobile } } }';
+
+  it('keeps a UK mobile number for its owner, written the usual way, and clears it when emptied', async () => {
+    const { authorization } = await signIn(harbour, 'parent@demo.harbour.test');
+    const set = await harbour.graphql<{
+      accountMobileSet: { userErrors: unknown[]; account: { mobile: string } };
+    }>(SET_MOBILE, { mobile: '+44 (0)7700-900123' }, { authorization });
+    expect(set.body.data!.accountMobileSet).toEqual({
+      userErrors: [],
+      account: { mobile: '07700 900123' },
+    });
+    const viewer = await harbour.graphql('{ viewer { mobile } }', {}, { authorization });
+    expect(viewer.body.data).toEqual({ viewer: { mobile: '07700 900123' } });
+
+    const cleared = await harbour.graphql(SET_MOBILE, { mobile: '  ' }, { authorization });
+    expect(cleared.body.data).toEqual({
+      accountMobileSet: { userErrors: [], account: { mobile: null } },
+    });
+  });
+
+  it('explains why a landline, a number abroad or a short number is not taken, changing nothing', async () => {
+    const { authorization } = await signIn(harbour, 'parent@demo.harbour.test');
+    await harbour.graphql(SET_MOBILE, { mobile: '07700 900555' }, { authorization });
+    for (const [mobile, message] of [
+      ['01392 123456', /mobile/i],
+      ['+33 6 12 34 56 78', /UK/],
+      ['07700 900', /digits|number/i],
+    ] as const) {
+      const refused = await harbour.graphql<{
+        accountMobileSet: { userErrors: { field: string[]; message: string }[] };
+      }>(SET_MOBILE, { mobile }, { authorization });
+      const [error] = refused.body.data!.accountMobileSet.userErrors;
+      expect(error?.field).toEqual(['input', 'mobile']);
+      expect(error?.message).toMatch(message);
+    }
+    const viewer = await harbour.graphql('{ viewer { mobile } }', {}, { authorization });
+    expect(viewer.body.data).toEqual({ viewer: { mobile: '07700 900555' } });
+  });
+});
+
 describe('the development mailbox', () => {
   it('shows recorded emails outside production, so links can be followed without a mail server', async () => {
     const response = await fetch(`${harbour.url}/dev/mailbox`);

@@ -155,6 +155,11 @@ const CASES: Record<string, Case> = {
       'mutation { invitationAccept(input: { token: "not-a-real-token-000000000" }) { userErrors { message } } }',
     expect: everyone('ALLOWED'),
   },
+  'Mutation.accountMobileSet': {
+    document:
+      'mutation { accountMobileSet(input: { mobile: "07700 900982" }) { userErrors { message } } }',
+    expect: only(['FAMILY', 'YOUNG_PERSON']),
+  },
   'Query.family': { document: '{ family { id } }', expect: only(['FAMILY', 'YOUNG_PERSON']) },
   'Query.child': {
     document:

@@ -4,6 +4,7 @@
  * the register and attendance, and the refusals each bad request gets.
  */
 import { Types } from 'mongoose';
+import { ScheduledSessionModel } from '../../server/src/modules/bookings/booking.model';
 import { latestEmail, signInDemo } from '../support/accounts';
 import {
   book,
@@ -295,6 +296,12 @@ describe('full sessions and the waiting list', () => {
     expect((await latestEmail(harbour, 'parent2@demo.harbour.test')).subject).toMatch(
       /^A place for Alex at Harbour Test Club: reply by /,
     );
+    // Priya gave a mobile number, so the offer, held only for hours, is texted too.
+    const text = await latestEmail(harbour, '+447700900461');
+    expect(text.channel).toBe('SMS');
+    expect(text.body).toMatch(
+      /^Harbour: a place has come up for Alex at Harbour Test Club\. We are holding it until .+\/families\/bookings$/,
+    );
 
     const accepted = await harbour.graphql<{ bookingOfferAccept: { booking: { state: string } } }>(
       'mutation($id: ID!) { bookingOfferAccept(input: { bookingId: $id }) { userErrors { message } booking { state } } }',
@@ -412,24 +419,30 @@ describe('capacity changes', () => {
 
 describe('the register', () => {
   it('shows who is booked with what the family shared, and takes attendance on the day', async () => {
-    const soon = new Date(Date.now() + 2 * 3_600_000);
-    const london = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/London',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(soon);
-    const startsLater = london >= '21:30' || london < '02:00';
     const created = await createSeries(harbour, demo.provider, listingId, {
       pattern: 'ONE_OFF',
-      firstDate: startsLater ? dayFromToday(0) : dayFromToday(0),
-      startTime: startsLater ? '23:00' : london,
-      endTime: '23:59',
+      firstDate: dayFromToday(1),
     });
     expect(created.userErrors).toEqual([]);
     const [session] = created.sessions;
     const booked = await book(harbour, demo.parent, { childId: sam, sessionIds: [session!.id] });
     expect(booked.userErrors).toEqual([]);
+    const early = await harbour.graphql<{
+      bookingAttendanceMark: { userErrors: { code: string }[] };
+    }>(
+      'mutation($id: ID!) { bookingAttendanceMark(input: { bookingId: $id, attendance: ATTENDED }) { userErrors { code } } }',
+      { id: booked.bookings[0]!.id },
+      demo.provider,
+    );
+    expect(early.body.data!.bookingAttendanceMark.userErrors).toEqual([{ code: 'TOO_EARLY' }]);
+    // The day comes: the session moves to today, whatever the hour this test runs at.
+    const startsAt = new Date(Date.now() - 3_600_000);
+    await ScheduledSessionModel.updateOne(
+      { _id: session!.id },
+      {
+        $set: { date: dayFromToday(0), startsAt, endsAt: new Date(startsAt.getTime() + 7_200_000) },
+      },
+    );
 
     const register = await harbour.graphql<{
       sessionRegister: {
@@ -457,7 +470,7 @@ describe('the register', () => {
       demo.parent,
     );
     expect(log.body.data!.childAccessLog.map((e) => e.reason)).toContain(
-      `Register for Harbour Test Club on ${session!.date}`,
+      `Register for Harbour Test Club on ${dayFromToday(0)}`,
     );
 
     const marked = await harbour.graphql<{

@@ -74,6 +74,33 @@ it('a parent sees which provider looked at their child, when and why, in a table
   expect(await axeViolations(page)).toEqual([]);
 });
 
+it('a parent adds a mobile number for texts, corrected after a landline is refused', async () => {
+  const { page, problems } = await openPage(journey.browser);
+  const url = journey.harbour.url;
+  await page.goto(`${url}/sign-in?returnTo=/account`);
+  await page.getByLabel('Email address').fill('parent@demo.harbour.test');
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expectHeading(page, 'Your account');
+  await page.getByText('None: we only email you').waitFor();
+
+  await page.getByRole('link', { name: /Add.*mobile number/i }).click();
+  await expectHeading(page, 'Mobile number for texts');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Mobile number for texts').fill('01392 123456');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.govuk-error-summary').textContent()).resolves.toMatch(/mobile/i);
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.getByLabel('Mobile number for texts').fill('07700900123');
+  await page.keyboard.press('Enter');
+  await expectHeading(page, 'Your account');
+  await page.getByText('We will text this number as well as emailing you').waitFor();
+  await page.getByText('07700 900123').waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  expect(problems).toEqual([]);
+});
+
 it('a commissioner is asked for an authenticator code after the password', async () => {
   const { page } = await openPage(journey.browser);
   const url = journey.harbour.url;

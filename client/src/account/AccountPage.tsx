@@ -1,6 +1,7 @@
-import { useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { FamilyInformationLinks } from '../families/family/FamilyInformationLinks';
-import { SummaryList } from '../govuk/SummaryList';
+import { SuccessBanner } from '../govuk/NotificationBanner';
+import { SummaryList, type SummaryRow } from '../govuk/SummaryList';
 import { usePageTitle } from '../shell/usePageTitle';
 import { useSignedInViewer } from './RequireSignIn';
 import { isFamilyRole, roleNames } from './viewer';
@@ -8,17 +9,26 @@ import { isFamilyRole, roleNames } from './viewer';
 export function AccountPage() {
   const viewer = useSignedInViewer();
   const navigate = useNavigate();
+  const notice = useLocation().state as { saved?: string } | null;
   usePageTitle('Your account');
 
-  const rows = [
+  const rows: SummaryRow[] = [
     { key: 'Name', value: viewer.displayName },
-    { key: 'Email address', value: viewer.email },
+    { key: 'Email address', value: viewer.email, valueClassName: 'govuk-!-text-break-word' },
     { key: 'Account type', value: roleNames[viewer.role] },
   ];
+  if (isFamilyRole(viewer.role)) {
+    rows.push({
+      key: 'Mobile number for texts',
+      value: viewer.mobile ?? 'None: we only email you',
+      action: { text: viewer.mobile ? 'Change' : 'Add', path: '/account/mobile' },
+    });
+  }
 
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
+        {notice?.saved && <SuccessBanner>{notice.saved}</SuccessBanner>}
         <h1 className="govuk-heading-l">Your account</h1>
         <SummaryList rows={rows} />
 

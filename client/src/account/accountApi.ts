@@ -70,6 +70,14 @@ const signOutEverywhereMutation = /* GraphQL */ `
   }
 `;
 
+const mobileSetMutation = /* GraphQL */ `
+  mutation AccountMobileSet($mobile: String!) {
+    accountMobileSet(input: { mobile: $mobile }) {
+      ${userErrorFields}
+    }
+  }
+`;
+
 const passwordResetRequestMutation = /* GraphQL */ `
   mutation AccountPasswordResetRequest($email: String!) {
     accountPasswordResetRequest(input: { email: $email }) {
@@ -150,6 +158,12 @@ export async function signOut({ everywhere }: { everywhere: boolean }): Promise<
 }
 
 /** Sends a reset link if the address has an account; answers the same either way. */
+/** Sets the mobile number texts go to; an empty answer stops texts. */
+export async function setMobile(mobile: string): Promise<UserError[]> {
+  const data = await graphqlRequest<{ accountMobileSet: Payload }>(mobileSetMutation, { mobile });
+  return data.accountMobileSet.userErrors;
+}
+
 export async function requestPasswordReset(email: string): Promise<UserError[]> {
   const data = await graphqlRequest<{ accountPasswordResetRequest: Payload }>(
     passwordResetRequestMutation,

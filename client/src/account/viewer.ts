@@ -9,6 +9,8 @@ export type Viewer = {
   role: Role;
   email: string;
   emailVerified: boolean;
+  /** Where texts go, as people write it; family accounts only. */
+  mobile: string | null;
   family: { id: string; children: { id: string; firstName: string }[] } | null;
 };
 
@@ -20,6 +22,7 @@ const viewerQuery = /* GraphQL */ `
       role
       email
       emailVerified
+      mobile
       family {
         id
         children {

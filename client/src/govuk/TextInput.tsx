@@ -10,7 +10,7 @@ type TextInputProps = {
   value: string;
   onChange: (value: string) => void;
   error?: string;
-  type?: 'text' | 'email';
+  type?: 'text' | 'email' | 'tel';
   autoComplete?: string;
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   /** A GOV.UK width class, such as govuk-input--width-10; fields are full width otherwise. */

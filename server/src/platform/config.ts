@@ -78,6 +78,7 @@ const envSchema = z.object({
   NOTIFY_API_KEY: z.string().min(74, 'must be a GOV.UK Notify API key').optional(),
   /** A Notify email template whose subject is ((subject)) and body ((body)). */
   NOTIFY_EMAIL_TEMPLATE_ID: z.uuid({ error: 'must be a Notify template id (a UUID)' }).optional(),
+  NOTIFY_SMS_TEMPLATE_ID: z.uuid({ error: 'must be a Notify template id (a UUID)' }).optional(),
   NOTIFY_BASE_URL: z.url().optional(),
   SMTP_URL: z
     .string()
@@ -181,6 +182,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       notify: {
         apiKey: config.NOTIFY_API_KEY,
         templateId: config.NOTIFY_EMAIL_TEMPLATE_ID,
+        smsTemplateId: config.NOTIFY_SMS_TEMPLATE_ID,
         baseUrl: config.NOTIFY_BASE_URL,
       },
       smtpUrl: config.SMTP_URL,

@@ -34,6 +34,7 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
 
   'Mutation.accountSignOut': { who: ANYONE_SIGNED_IN, relation: 'own session' },
   'Mutation.accountSignOutEverywhere': { who: ANYONE_SIGNED_IN, relation: 'own sessions' },
+  'Mutation.accountMobileSet': { who: FAMILY_SIDE, relation: 'own account' },
 
   // Families
   'Query.family': { who: FAMILY_SIDE, relation: 'own family' },

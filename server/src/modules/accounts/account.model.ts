@@ -8,6 +8,8 @@ const accountSchema = new Schema(
     role: { type: String, enum: ROLES, required: true },
     displayName: { type: String, required: true },
     emailVerifiedAt: { type: Date },
+    /** A UK mobile number in E.164 (+447700900982), for the texts that cannot wait. */
+    mobile: { type: String },
     /** TOTP seed sealed with SecretBox; required for COMMISSIONER and ADMIN. */
     totpSecretSealed: { type: String },
     family: { type: Schema.Types.ObjectId },

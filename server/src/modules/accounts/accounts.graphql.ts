@@ -1,4 +1,5 @@
 import { signedIn, type GraphQLModule } from '../../graphql/module';
+import { displayMobile } from './accounts.rules';
 import type { AccountView } from './accounts.service';
 
 export const accountsGraphQL: GraphQLModule = {
@@ -23,6 +24,18 @@ export const accountsGraphQL: GraphQLModule = {
       family: Family
       "PROVIDER and COMMISSIONER accounts: the organisations they belong to."
       organisations: [OrganisationMembership!]!
+      "The UK mobile number texts go to, as people write it (07700 900982); only its owner sees it."
+      mobile: String
+    }
+
+    input AccountMobileSetInput {
+      "A UK mobile number, typed any usual way; empty to stop texts."
+      mobile: String!
+    }
+
+    type AccountMobileSetPayload {
+      userErrors: [UserError!]!
+      account: Account
     }
 
     "A provider's account and its organisation, which an admin verifies before families see it."
@@ -111,6 +124,8 @@ export const accountsGraphQL: GraphQLModule = {
         input: AccountPasswordResetRequestInput!
       ): AccountPasswordResetRequestPayload!
       accountPasswordReset(input: AccountPasswordResetInput!): AccountPasswordResetPayload!
+      "Family accounts: the mobile number that waiting-list offers and cancellations are texted to."
+      accountMobileSet(input: AccountMobileSetInput!): AccountMobileSetPayload!
     }
   `,
   resolvers: {
@@ -118,6 +133,10 @@ export const accountsGraphQL: GraphQLModule = {
       viewer: (_parent, _args, { services, actor }) => services.accounts.viewer(actor),
     },
     Account: {
+      mobile: (account: AccountView, _args, { actor }) =>
+        account.mobile && actor.kind === 'account' && actor.accountId === account.id
+          ? displayMobile(account.mobile)
+          : null,
       family: (account: AccountView, _args, context) =>
         account.familyId &&
         context.actor.kind === 'account' &&
@@ -136,6 +155,8 @@ export const accountsGraphQL: GraphQLModule = {
       },
     },
     Mutation: {
+      accountMobileSet: (_parent, { input }: { input: { mobile?: unknown } }, context) =>
+        context.services.accounts.setMobile(signedIn(context), input),
       accountSignUp: (_parent, { input }: { input: unknown }, { services }) =>
         services.accounts.signUp(input),
       accountProviderSignUp: (_parent, { input }: { input: unknown }, { services }) =>

@@ -1,4 +1,11 @@
-import { passwordResetLimits, RESET_LIMITS, requiresTotp, signInWaitMs } from './accounts.rules';
+import {
+  displayMobile,
+  parseUkMobile,
+  passwordResetLimits,
+  RESET_LIMITS,
+  requiresTotp,
+  signInWaitMs,
+} from './accounts.rules';
 
 describe('slowing down repeated sign-in failures', () => {
   const now = new Date('2026-11-25T10:00:00Z');
@@ -49,5 +56,42 @@ describe('limits on password-reset emails', () => {
     const a = passwordResetLimits('hash-a', '203.0.113.9', now)[2]!;
     const b = passwordResetLimits('hash-b', '203.0.113.9', now)[2]!;
     expect(a.slots).toEqual(b.slots);
+  });
+});
+
+describe('UK mobile numbers for texts', () => {
+  it('takes a number however it is typed and keeps it in E.164', () => {
+    for (const typed of [
+      '07700 900982',
+      '+44 7700 900982',
+      '(07700) 900-982',
+      '0044 7700 900982',
+    ]) {
+      expect(parseUkMobile(typed)).toEqual({ mobile: '+447700900982', display: '07700 900982' });
+    }
+    expect(parseUkMobile('075 1234 5678')).toEqual({
+      mobile: '+447512345678',
+      display: '07512 345678',
+    });
+  });
+
+  it('refuses landlines, numbers abroad, nonsense and nothing, saying which', () => {
+    expect(parseUkMobile('01392 123456')).toEqual({
+      error: 'Enter a mobile phone number: texts cannot be sent to a landline',
+    });
+    expect(parseUkMobile('+33 6 12 34 56 78')).toEqual({
+      error: 'Enter a UK mobile phone number, like 07700 900 982',
+    });
+    expect(parseUkMobile('0770')).toEqual({
+      error: 'Enter a UK mobile phone number, like 07700 900 982',
+    });
+    expect(parseUkMobile('call me')).toEqual({
+      error: 'Enter a mobile phone number using only numbers, spaces and +',
+    });
+    expect(parseUkMobile('  ')).toEqual({ error: 'Enter a mobile phone number' });
+  });
+
+  it('shows a stored number the way people write it', () => {
+    expect(displayMobile('+447700900982')).toBe('07700 900982');
   });
 });

@@ -1,5 +1,6 @@
 /** Pure rules for accounts: slowing down guessing, session lifetimes, ages. (Password rules are in shared/.) */
 
+import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
 import { timeBucketLimit } from '../../platform/rate-limit';
 
 export const SIGN_IN_WINDOW_MS = 15 * 60_000;
@@ -64,4 +65,35 @@ export function passwordResetLimits(emailHash: string, networkAddress: string, n
       RESET_LIMITS.perNetworkAddressPerHour,
     ),
   ];
+}
+
+/**
+ * A UK mobile number as typed ("07700 900982", "+44 7700 900982"), in E.164, or why it is not
+ * one. Landlines are refused: texts cannot reach them.
+ */
+export function parseUkMobile(
+  answer: string,
+): { mobile: string; display: string } | { error: string } {
+  const text = answer.trim();
+  if (!text) return { error: 'Enter a mobile phone number' };
+  if (!/^[+\d\s()-]+$/.test(text)) {
+    return { error: 'Enter a mobile phone number using only numbers, spaces and +' };
+  }
+  const number = parsePhoneNumberFromString(text, 'GB');
+  // Ofcom keeps 07700 900000–900999 for drama and testing (GOV.UK Notify's test numbers are
+  // there too): never anyone's phone, so the demo and the tests use it.
+  const fictional =
+    number?.countryCallingCode === '44' && /^7700900\d{3}$/.test(number.nationalNumber);
+  if (!number || (!fictional && (!number.isValid() || number.country !== 'GB'))) {
+    return { error: 'Enter a UK mobile phone number, like 07700 900 982' };
+  }
+  if (!fictional && number.getType() !== 'MOBILE') {
+    return { error: 'Enter a mobile phone number: texts cannot be sent to a landline' };
+  }
+  return { mobile: number.number, display: number.formatNational() };
+}
+
+/** How a stored E.164 mobile number reads on a page: "07700 900982". */
+export function displayMobile(mobile: string): string {
+  return parsePhoneNumberFromString(mobile)?.formatNational() ?? mobile;
 }

@@ -5,6 +5,7 @@ import { userErrorsFromZod, type UserError } from '../../graphql/user-errors';
 import type { Logger } from '../../platform/logger';
 import { hashToken, newToken, type SecretBox } from '../../platform/tokens';
 import { ANONYMOUS, type Actor, type Role, type SignedInActor } from '../access/actor';
+import { forbidden } from '../access/authorize';
 import type { FamiliesService } from '../families/families.service';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import type { OutboxService } from '../outbox/outbox.service';
@@ -17,6 +18,7 @@ import {
   type TokenPurpose,
 } from './account.model';
 import {
+  parseUkMobile,
   passwordResetLimits,
   requiresTotp,
   sessionLifetime,
@@ -47,6 +49,8 @@ export interface AccountView {
   emailVerified: boolean;
   totpEnabled: boolean;
   familyId: string | null;
+  /** E.164, for texts; shown only to its owner. */
+  mobile: string | null;
 }
 
 type AccountDocument = {
@@ -60,6 +64,7 @@ type AccountDocument = {
   child?: Types.ObjectId | null;
   status: string;
   passwordHash: string;
+  mobile?: string | null;
 };
 
 export function toAccountView(account: AccountDocument): AccountView {
@@ -71,6 +76,7 @@ export function toAccountView(account: AccountDocument): AccountView {
     emailVerified: Boolean(account.emailVerifiedAt),
     totpEnabled: Boolean(account.totpSecretSealed),
     familyId: account.family ? String(account.family) : null,
+    mobile: account.mobile ?? null,
   };
 }
 
@@ -559,6 +565,40 @@ export class AccountsService {
     return accounts.flatMap((account) => (account ? [account.email] : []));
   }
 
+  /** The mobile numbers (E.164) of those of these accounts that gave one. */
+  async mobilesOf(ids: string[]): Promise<string[]> {
+    const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
+    const accounts = await Promise.all(
+      unique.map((id) => AccountModel.findOne({ _id: id, status: 'ACTIVE' }, { mobile: 1 }).lean()),
+    );
+    return accounts.flatMap((account) => (account?.mobile ? [account.mobile] : []));
+  }
+
+  /**
+   * Sets (or, given an empty answer, removes) the mobile number the account's texts go to:
+   * family accounts only, since texts are about their children's places.
+   */
+  async setMobile(
+    actor: SignedInActor,
+    input: { mobile?: unknown },
+  ): Promise<{ userErrors: UserError[]; account: AccountView | null }> {
+    if (actor.role !== 'FAMILY' && actor.role !== 'YOUNG_PERSON') throw forbidden();
+    const answer = typeof input.mobile === 'string' ? input.mobile : '';
+    let update: Record<string, unknown> = { $unset: { mobile: 1 } };
+    if (answer.trim()) {
+      const parsed = parseUkMobile(answer);
+      if ('error' in parsed) {
+        return {
+          userErrors: [{ field: ['input', 'mobile'], message: parsed.error, code: 'INVALID' }],
+          account: null,
+        };
+      }
+      update = { $set: { mobile: parsed.mobile } };
+    }
+    await AccountModel.updateOne({ _id: actor.accountId, status: 'ACTIVE' }, update);
+    return { userErrors: [], account: await this.accountById(actor.accountId) };
+  }
+
   /** Display names by account id; erased accounts show as such. */
   async names(ids: string[]): Promise<Map<string, string>> {
     // One _id lookup each: FerretDB reads every account for `$in`; the lists here are short.
@@ -586,9 +626,12 @@ export class AccountsService {
     return { accounts, sessions };
   }
 
-  /** Pseudonymises accounts: no name, no usable email or password, every session ended. */
+  /**
+   * Pseudonymises accounts: no name, no usable email, password or mobile, every session ended.
+   * Returns the email addresses and mobile numbers they had, so their messages can go too.
+   */
   async erase(ids: string[]): Promise<string[]> {
-    const accounts = await AccountModel.find({ _id: { $in: ids } }, { email: 1 }).lean();
+    const accounts = await AccountModel.find({ _id: { $in: ids } }, { email: 1, mobile: 1 }).lean();
     for (const account of accounts) {
       await AccountModel.updateOne(
         { _id: account._id },
@@ -599,12 +642,15 @@ export class AccountsService {
             passwordHash: await hashPassword(newToken()),
             status: 'ERASED',
           },
-          $unset: { totpSecretSealed: 1, emailVerifiedAt: 1 },
+          $unset: { totpSecretSealed: 1, emailVerifiedAt: 1, mobile: 1 },
         },
       );
     }
     await SessionModel.deleteMany({ account: { $in: ids } });
-    return accounts.map((account) => account.email);
+    return accounts.flatMap((account) => [
+      account.email,
+      ...(account.mobile ? [account.mobile] : []),
+    ]);
   }
 
   async viewer(actor: Actor): Promise<AccountView | null> {

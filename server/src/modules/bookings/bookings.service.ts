@@ -52,6 +52,8 @@ export const OFFER_EXPIRY_JOB = 'bookings.offer-expiry';
 export const REMINDER_JOB = 'bookings.reminder';
 export const WAITLIST_JOB = 'bookings.waitlist';
 const REMINDER_HOURS = 48;
+/** The notices also sent as a text, where the carer has given a mobile number. */
+const TEXTED = new Set<MessageTemplate['template']>(['WAITLIST_OFFER', 'SESSION_CANCELLED']);
 const HOUR = 60 * 60 * 1000;
 /** A request or claim older than this with nothing to show for it was cut short by a crash. */
 const RECONCILE_GRACE_MS = 2 * 60 * 1000;
@@ -512,17 +514,21 @@ export class BookingsService {
       .sort({ _id: 1 })
       .lean()) as unknown as StoredBooking[];
     const view = await this.deps.sessions.viewOf(String(session._id));
-    const entries = [];
-    for (const booking of bookings) {
-      const onRegister =
+    const onRegister = bookings.filter(
+      (booking) =>
         ['CONFIRMED', 'ATTENDED', 'ABSENT'].includes(booking.state) ||
-        (booking.state === 'CANCELLED' && booking.cancellation?.kind === 'LATE');
-      if (!onRegister) continue;
-      const child = await this.deps.families
-        .child(actor, String(booking.child), `Register for ${session.name} on ${session.date}`)
-        .catch(() => null);
-      entries.push({ booking: toView(booking), child });
-    }
+        (booking.state === 'CANCELLED' && booking.cancellation?.kind === 'LATE'),
+    );
+    // Each child's profile (and its audit entry) at once: a register's answer waits for the
+    // slowest child, not for all of them one after another.
+    const entries = await Promise.all(
+      onRegister.map(async (booking) => ({
+        booking: toView(booking),
+        child: await this.deps.families
+          .child(actor, String(booking.child), `Register for ${session.name} on ${session.date}`)
+          .catch(() => null),
+      })),
+    );
     const waiting = bookings.filter((b) => b.state === 'WAITLISTED' || b.state === 'OFFERED');
     return { session: view, entries, waitlist: waiting.map(toView) };
   }
@@ -1102,7 +1108,10 @@ export class BookingsService {
     );
   }
 
-  /** One email to each of the family's carers about one or more bookings of one child. */
+  /**
+   * One email to each of the family's carers about one or more bookings of one child, and a
+   * text to each carer's mobile for the notices that cannot wait (TEXTED).
+   */
   private async notify(
     bookings: StoredBooking | StoredBooking[],
     template: Exclude<
@@ -1132,9 +1141,11 @@ export class BookingsService {
       link: `${this.deps.publicUrl}/families/bookings`,
       ...extra,
     };
-    for (const email of new Set(emails)) {
-      await this.deps.outbox.send(email, { template, ...notice } as MessageTemplate);
-    }
+    const message = { template, ...notice } as MessageTemplate;
+    for (const email of new Set(emails)) await this.deps.outbox.send(email, message);
+    if (!TEXTED.has(template)) return;
+    const mobiles = await this.deps.accounts.mobilesOf([...carers, String(first.bookedBy)]);
+    for (const mobile of new Set(mobiles)) await this.deps.outbox.sendText(mobile, message);
   }
 
   /** Places left changed: the session's OpenActive feed item changes too. */

@@ -33,7 +33,9 @@ export class DataRightsService {
       ),
     ];
     const { accounts, sessions } = await this.deps.accounts.exportAccounts(accountIds);
-    const messages = await this.deps.outbox.messagesTo(accounts.map((account) => account.email));
+    const messages = await this.deps.outbox.messagesTo(
+      accounts.flatMap((account) => [account.email, ...(account.mobile ? [account.mobile] : [])]),
+    );
     await this.deps.audit.record({
       action: 'FAMILY_DATA_EXPORTED',
       actor,
@@ -76,8 +78,8 @@ export class DataRightsService {
     // Decisions' reasons name the child: they go first, while the family can still retry.
     await this.deps.eligibility.eraseFamilyDecisions(actor.familyId);
     const { carerIds, youngPersonIds } = await this.deps.families.erase(actor.familyId);
-    const emails = await this.deps.accounts.erase([...carerIds, ...youngPersonIds]);
-    await this.deps.outbox.eraseMessagesTo(emails);
+    const addresses = await this.deps.accounts.erase([...carerIds, ...youngPersonIds]);
+    await this.deps.outbox.eraseMessagesTo(addresses);
     return { userErrors: [] };
   }
 }

@@ -60,6 +60,8 @@ export async function seedDemoAccounts(config: Config, services: Services): Prom
   const admin = await actor(DEMO_ACCOUNTS.admin, 'Morgan Admin (demo)', 'ADMIN', { totp: true });
   const parent = await actor(DEMO_ACCOUNTS.parent, 'Jamie Fictional', 'FAMILY', { family: true });
   const parent2 = await actor(DEMO_ACCOUNTS.parent2, 'Priya Example', 'FAMILY', { family: true });
+  // A number from Ofcom's range for drama, so the demo's texts can never reach anyone.
+  await accounts.setMobile(parent2, { mobile: '07700 900461' });
   const sam = await child(parent, 'Sam', 'Fictional', '2017-05-14');
   await child(parent, 'Riley', 'Fictional', '2010-02-03');
   await child(parent2, 'Alex', 'Example', '2014-09-01');

@@ -3,9 +3,16 @@ import { model, Schema } from 'mongoose';
 export const MESSAGE_STATES = ['QUEUED', 'SENT', 'FAILED', 'UNCERTAIN'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
-/** An email waiting to go, or gone: what we asked to send, and what became of it. */
+export const MESSAGE_CHANNELS = ['EMAIL', 'SMS'] as const;
+export type MessageChannel = (typeof MESSAGE_CHANNELS)[number];
+
+/**
+ * An email or text waiting to go, or gone: what we asked to send, and what became of it.
+ * `to` is an email address, or for a text a mobile number in E.164 (+447700900982).
+ */
 const outboxMessageSchema = new Schema(
   {
+    channel: { type: String, enum: MESSAGE_CHANNELS, required: true, default: 'EMAIL' },
     to: { type: String, required: true },
     template: { type: String, required: true },
     subject: { type: String, required: true },
@@ -38,6 +45,7 @@ export const SendClaimModel = model('OutboxSendClaim', sendClaimSchema);
 /** What the recording transport kept (development and tests only). */
 const recordedMessageSchema = new Schema(
   {
+    channel: { type: String, enum: MESSAGE_CHANNELS, required: true, default: 'EMAIL' },
     to: { type: String, required: true },
     subject: { type: String, required: true },
     body: { type: String, required: true },

@@ -1,7 +1,7 @@
 import type { Logger } from '../../platform/logger';
 import type { JobQueue } from '../jobs/job.service';
 import { OutboxMessageModel, RecordedMessageModel, SendClaimModel } from './message.model';
-import { renderMessage, type MessageTemplate } from './templates';
+import { renderMessage, renderText, type MessageTemplate } from './templates';
 import type { MessageTransport } from './transports';
 import { isDuplicateKey } from '../../platform/database';
 
@@ -9,7 +9,7 @@ export const DELIVER_JOB = 'outbox.deliver';
 const MAX_ATTEMPTS = 10;
 
 /**
- * Emails go through the outbox: the message is stored first, then a job delivers it through
+ * Emails and texts go through the outbox: the message is stored first, then a job delivers it through
  * the configured transport, retrying with backoff. A message is handed to the transport at
  * most once (see SendClaimModel); one whose fate is unknown after a crash is marked
  * UNCERTAIN for a person to check rather than sent again.
@@ -24,6 +24,29 @@ export class OutboxService {
   async send(to: string, message: MessageTemplate): Promise<string> {
     const rendered = renderMessage(message);
     const saved = await OutboxMessageModel.create({ to, template: message.template, ...rendered });
+    const id = String(saved._id);
+    await this.queue.enqueue(
+      DELIVER_JOB,
+      { messageId: id },
+      { key: `${DELIVER_JOB}:${id}`, maxAttempts: MAX_ATTEMPTS },
+    );
+    return id;
+  }
+
+  /**
+   * The text of this notice to a mobile number (E.164), where the notice has one and the
+   * transport can send texts; null otherwise. Delivered like an email: stored, then a job.
+   */
+  async sendText(to: string, message: MessageTemplate): Promise<string | null> {
+    const body = renderText(message);
+    if (!body || !this.transport.sendText) return null;
+    const saved = await OutboxMessageModel.create({
+      channel: 'SMS',
+      to,
+      template: message.template,
+      subject: 'Text message',
+      body,
+    });
     const id = String(saved._id);
     await this.queue.enqueue(
       DELIVER_JOB,
@@ -50,12 +73,11 @@ export class OutboxService {
     }
 
     try {
-      const { reference } = await this.transport.send({
-        id: messageId,
-        to: message.to,
-        subject: message.subject,
-        body: message.body,
-      });
+      const outgoing = { id: messageId, to: message.to, body: message.body };
+      const { reference } =
+        message.channel === 'SMS'
+          ? await this.textTransport().sendText(outgoing)
+          : await this.transport.send({ ...outgoing, subject: message.subject });
       await OutboxMessageModel.updateOne(
         { _id: messageId },
         {
@@ -81,11 +103,17 @@ export class OutboxService {
     }
   }
 
-  /** The emails sent to these addresses, for a data download. */
-  async messagesTo(emails: string[]) {
+  private textTransport() {
+    const { sendText } = this.transport;
+    if (!sendText) throw new Error(`the ${this.transport.name} transport cannot send texts`);
+    return { sendText: sendText.bind(this.transport) };
+  }
+
+  /** The emails and texts sent to these addresses and numbers, for a data download. */
+  async messagesTo(addresses: string[]) {
     return OutboxMessageModel.find(
-      { to: { $in: emails } },
-      { to: 1, subject: 1, body: 1, state: 1, sentAt: 1, createdAt: 1 },
+      { to: { $in: addresses } },
+      { channel: 1, to: 1, subject: 1, body: 1, state: 1, sentAt: 1, createdAt: 1 },
     )
       .sort({ createdAt: 1 })
       .lean()
@@ -93,11 +121,11 @@ export class OutboxService {
   }
 
   /** Erasure: keeps that a message was sent, drops who to and what it said. */
-  async eraseMessagesTo(emails: string[]): Promise<void> {
+  async eraseMessagesTo(addresses: string[]): Promise<void> {
     await OutboxMessageModel.updateMany(
-      { to: { $in: emails } },
+      { to: { $in: addresses } },
       { $set: { to: 'erased', body: '[erased]' } },
     );
-    await RecordedMessageModel.deleteMany({ to: { $in: emails } });
+    await RecordedMessageModel.deleteMany({ to: { $in: addresses } });
   }
 }

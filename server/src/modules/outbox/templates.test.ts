@@ -1,4 +1,4 @@
-import { renderMessage } from './templates';
+import { renderMessage, renderText } from './templates';
 
 describe('email templates', () => {
   it('puts the verification link in the body and says how long it lasts', () => {
@@ -59,5 +59,31 @@ describe('booking emails', () => {
       'A place for Sam at Saturday Club: reply by Sunday 7 March 2027 at 4:00pm',
     );
     expect(message.body).toContain('goes to the next child on the list');
+  });
+});
+
+describe('texts', () => {
+  const notice = {
+    childName: 'Sam',
+    serviceName: 'Saturday Club',
+    sessions: ['HB-ABCD-EFGH: Saturday 6 March 2027, 10:00am to 12:00pm'],
+    link: 'https://h/families/bookings',
+  };
+  it('texts a waitlist offer with how long it is held and where to answer it', () => {
+    const text = renderText({ template: 'WAITLIST_OFFER', ...notice, detail: '4:00pm on Sunday' });
+    expect(text).toBe(
+      'Harbour: a place has come up for Sam at Saturday Club. We are holding it until 4:00pm on Sunday. Accept or decline: https://h/families/bookings',
+    );
+  });
+  it('texts a session the provider cancelled, with its reference', () => {
+    const text = renderText({ template: 'SESSION_CANCELLED', ...notice, detail: 'Staff illness' });
+    expect(text).toContain('HB-ABCD-EFGH');
+    expect(text!.length).toBeLessThanOrEqual(306); // two SMS parts
+  });
+  it('sends everything else by email only', () => {
+    expect(renderText({ template: 'BOOKING_CONFIRMED', ...notice })).toBeNull();
+    expect(
+      renderText({ template: 'EMAIL_VERIFICATION', name: 'Alex', link: 'https://h/verify' }),
+    ).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 /**
- * The emails Harbour sends, as plain text that works in GOV.UK Notify (through one template
+ * The emails (and the few texts) Harbour sends, as plain text that works in GOV.UK Notify (through one template
  * whose subject is ((subject)) and body ((body))) and over SMTP alike.
  */
 export type MessageTemplate =
@@ -121,5 +121,21 @@ function renderBookingNotice(message: BookingNotice & { template: string }): Ren
         subject: `Cancelled by the provider: ${serviceName}`,
         body: `${serviceName} has cancelled this session, so ${childName}'s booking has ended:\n\n${list}\n\nReason given: ${message.detail || 'none given'}. You have not been charged for it.${manage}${signOff}`,
       };
+  }
+}
+
+/**
+ * The text message for the notices that cannot wait for someone to read their email (a place
+ * held for a few hours, a session called off), or null: the rest go by email only. Short
+ * enough for one or two SMS parts, with the link to act on.
+ */
+export function renderText(message: MessageTemplate): string | null {
+  switch (message.template) {
+    case 'WAITLIST_OFFER':
+      return `Harbour: a place has come up for ${message.childName} at ${message.serviceName}. We are holding it until ${message.detail}. Accept or decline: ${message.link}`;
+    case 'SESSION_CANCELLED':
+      return `Harbour: ${message.serviceName} has cancelled ${message.childName}'s session (${message.sessions.join('; ')}). ${message.link}`;
+    default:
+      return null;
   }
 }

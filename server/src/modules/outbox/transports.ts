@@ -11,10 +11,19 @@ export interface OutgoingEmail {
   body: string;
 }
 
-/** Hands an email to whoever delivers it; throws when it was not accepted. */
+export interface OutgoingText {
+  id: string;
+  /** A mobile number in E.164. */
+  to: string;
+  body: string;
+}
+
+/** Hands an email (or a text) to whoever delivers it; throws when it was not accepted. */
 export interface MessageTransport {
   name: string;
   send(email: OutgoingEmail): Promise<{ reference?: string }>;
+  /** Absent when this transport cannot send texts (SMTP, or Notify with no text template). */
+  sendText?(text: OutgoingText): Promise<{ reference?: string }>;
 }
 
 /** Development and tests: keeps each email in `recorded_messages` (and logs its subject). */
@@ -33,13 +42,27 @@ export function recordingTransport(log: Logger): MessageTransport {
       );
       return { reference: String(recorded._id) };
     },
+    async sendText(text) {
+      const recorded = await RecordedMessageModel.create({
+        channel: 'SMS',
+        to: text.to,
+        subject: 'Text message',
+        body: text.body,
+      });
+      log.info({ to: text.to }, 'text recorded (not sent): see /dev/mailbox');
+      return { reference: String(recorded._id) };
+    },
   };
 }
 
-/** GOV.UK Notify, which councils already use: one template with ((subject)) and ((body)). */
+/**
+ * GOV.UK Notify, which councils already use: one email template with ((subject)) and ((body)),
+ * and, where configured, one text template with ((body)).
+ */
 export function notifyTransport(options: {
   apiKey: string;
   templateId: string;
+  smsTemplateId?: string;
   baseUrl?: string;
 }): MessageTransport {
   const client = options.baseUrl
@@ -54,6 +77,15 @@ export function notifyTransport(options: {
       });
       return { reference: (response.data as { id?: string }).id };
     },
+    ...(options.smsTemplateId && {
+      async sendText(text: OutgoingText) {
+        const response = await client.sendSms(options.smsTemplateId ?? '', text.to, {
+          personalisation: { body: text.body },
+          reference: text.id,
+        });
+        return { reference: (response.data as { id?: string }).id };
+      },
+    }),
   };
 }
 
@@ -80,6 +112,7 @@ export function createTransport(messages: Config['messages'], log: Logger): Mess
       return notifyTransport({
         apiKey: messages.notify.apiKey ?? '',
         templateId: messages.notify.templateId ?? '',
+        smsTemplateId: messages.notify.smsTemplateId,
         baseUrl: messages.notify.baseUrl,
       });
     case 'smtp':
