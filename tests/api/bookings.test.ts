@@ -139,6 +139,22 @@ describe('a provider’s sessions', () => {
     });
     expect(created.userErrors[0]!.code).toBe('NOT_FOUND');
   });
+  it('refuses to cancel or move a date its pattern does not give, pointing at that date', async () => {
+    const created = await createSeries(harbour, demo.provider, listingId, {
+      pattern: 'WEEKLY',
+      firstDate: dayFromToday(7),
+      count: 3,
+      exceptions: [{ date: dayFromToday(14) }, { date: dayFromToday(15) }],
+    });
+    expect(created.userErrors).toEqual([
+      {
+        field: ['input', 'schedule', 'exceptions', '1', 'date'],
+        message: expect.stringMatching(/is not one of the dates this pattern gives/),
+        code: 'INVALID',
+      },
+    ]);
+    expect(created.sessions).toEqual([]);
+  });
 });
 
 describe('family booking', () => {
@@ -522,6 +538,13 @@ describe('the register', () => {
     const email = await latestEmail(harbour, 'parent2@demo.harbour.test');
     expect(email.subject).toBe('Cancelled by the provider: Harbour Test Club');
     expect(email.body).toContain('Staff illness');
+
+    const changed = await harbour.graphql<{ sessionUpdate: { userErrors: { code: string }[] } }>(
+      'mutation($id: ID!) { sessionUpdate(input: { sessionId: $id, places: 20 }) { userErrors { code } } }',
+      { id: session!.id },
+      demo.provider,
+    );
+    expect(changed.body.data!.sessionUpdate.userErrors).toEqual([{ code: 'NOT_ALLOWED' }]);
   });
 });
 

@@ -199,5 +199,48 @@ it('a provider adds sessions; families book, cancel, wait and accept an offer; t
   await provider.page.getByText('Riley marked as present').waitFor();
   await expectAccessible(provider.page);
 
+  // Fewer places than are booked is refused with the number booked; more are saved.
+  await setNumber(provider.page, 'Places', '1');
+  await provider.page.getByRole('button', { name: 'Save places and staff' }).press('Enter');
+  await provider.page
+    .locator('.govuk-error-summary')
+    .getByText('2 places are booked, so this session cannot have fewer than 2 places')
+    .waitFor();
+  await expectAccessible(provider.page);
+  await setNumber(provider.page, 'Places', '3');
+  await provider.page.getByRole('button', { name: 'Save places and staff' }).press('Enter');
+  await provider.page.getByText('Places and staff saved').waitFor();
+  await provider.page.getByText('2 of 3').waitFor();
+
+  // A weekly club with a closure and a session moved; a date outside the pattern is refused.
+  await provider.page.goto(`${url}/providers/console/sessions/new`);
+  await expectHeading(provider.page, 'Add sessions');
+  await provider.page
+    .getByLabel('Service and place')
+    .selectOption({ label: 'Harbour Test Club at Sunrise Barnstaple' });
+  await provider.page.getByLabel('Every week', { exact: true }).check();
+  await typeDate(provider.page, 'firstDate', dayFromToday(35));
+  await provider.page.getByLabel('Number of sessions (optional)').fill('4');
+  await provider.page.getByRole('button', { name: 'Add a closure' }).press('Enter');
+  await typeDate(provider.page, 'closure-0-from', dayFromToday(42));
+  await typeDate(provider.page, 'closure-0-to', dayFromToday(43));
+  await provider.page.getByLabel('Reason (optional)').first().fill('Staff training');
+  await provider.page.getByRole('button', { name: 'Add a changed date' }).press('Enter');
+  await typeDate(provider.page, 'exception-0-date', dayFromToday(50));
+  await provider.page.getByLabel('The session moves to another day or time').check();
+  await typeDate(provider.page, 'exception-0-newDate', dayFromToday(51));
+  await provider.page.getByLabel('New start time').fill('10:00');
+  await provider.page.getByLabel('New end time').fill('12:00');
+  await expectAccessible(provider.page);
+  await provider.page.getByRole('button', { name: 'Add sessions', exact: true }).press('Enter');
+  await provider.page
+    .locator('.govuk-error-summary')
+    .getByText(/is not one of the dates this pattern gives/)
+    .waitFor();
+  await expectAccessible(provider.page);
+  await typeDate(provider.page, 'exception-0-date', dayFromToday(49));
+  await provider.page.getByRole('button', { name: 'Add sessions', exact: true }).press('Enter');
+  await provider.page.getByText('3 sessions have been added').waitFor();
+
   for (const { problems } of [provider, parent, other]) expect(problems).toEqual([]);
 });

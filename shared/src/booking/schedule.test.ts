@@ -105,6 +105,23 @@ describe('expanding a series into sessions', () => {
     });
   });
 
+  it('refuses to cancel or move a date the pattern does not give, naming it', () => {
+    expect(
+      expandSchedule(
+        schedule({
+          pattern: 'WEEKLY',
+          firstDate: '2027-01-04',
+          count: 4,
+          exceptions: [{ date: '2027-01-11' }, { date: '2027-01-12' }],
+        }),
+      ),
+    ).toEqual({
+      problem:
+        'Tuesday 12 January 2027 is not one of the dates this pattern gives, so it cannot be cancelled or moved',
+      path: ['exceptions', 1, 'date'],
+    });
+  });
+
   it('refuses more than 500 sessions', () => {
     const expanded = expandSchedule(
       schedule({ pattern: 'HOLIDAY_SCHEME', firstDate: '2027-01-01', lastDate: '2030-12-31' }),

@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
 import { RRule, type Options } from 'rrule';
 import { z } from 'zod';
+import { londonDay } from './when';
 
 /** Wall-clock times are Europe/London: a 4pm club stays at 4pm across the clock changes. */
 export const SESSION_TIME_ZONE = 'Europe/London';
@@ -132,7 +133,10 @@ export interface Occurrence {
   moved: boolean;
 }
 
-export type Expansion = { occurrences: Occurrence[] } | { problem: string };
+export type Expansion =
+  | { occurrences: Occurrence[] }
+  /** `path` is within the schedule, when the problem is about one of its answers. */
+  | { problem: string; path?: (string | number)[] };
 
 function isRealDate(value: string): boolean {
   const [y, m, d] = value.split('-').map(Number) as [number, number, number];
@@ -179,6 +183,15 @@ export function expandSchedule(schedule: SeriesSchedule): Expansion {
   if (dates.length > MAX_SESSIONS_PER_SERIES) {
     return {
       problem: `This pattern gives more than ${MAX_SESSIONS_PER_SERIES} sessions: choose an earlier last date or fewer sessions`,
+    };
+  }
+  const planned = new Set(dates);
+  const stray = schedule.exceptions.findIndex((e) => !planned.has(e.date));
+  const strayDate = schedule.exceptions[stray]?.date;
+  if (strayDate) {
+    return {
+      problem: `${londonDay(londonInstant(strayDate, '12:00'))} is not one of the dates this pattern gives, so it cannot be cancelled or moved`,
+      path: ['exceptions', stray, 'date'],
     };
   }
   const closed = (date: string) =>

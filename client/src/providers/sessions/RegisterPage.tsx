@@ -10,7 +10,14 @@ import { TextInput } from '../../govuk/TextInput';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { ConsoleNotice } from '../console/ProviderConsolePage';
 import { WithConsole } from '../console/WithConsole';
-import { cancelSession, fetchRegister, markAttendance, type RegisterEntry } from './sessionsApi';
+import { inputErrorsFrom } from '../console/inputErrors';
+import {
+  cancelSession,
+  changeCapacity,
+  fetchRegister,
+  markAttendance,
+  type RegisterEntry,
+} from './sessionsApi';
 
 const STATE_TAGS: Record<string, { text: string; className: string }> = {
   CONFIRMED: { text: 'Booked', className: 'govuk-tag--blue' },
@@ -77,7 +84,19 @@ function Register({ calendarPath }: { calendarPath: string }) {
           />
         ))}
         {session.status === 'SCHEDULED' && (
-          <CancelSession sessionId={session.id} calendarPath={calendarPath} />
+          <>
+            <ChangeCapacity
+              key={`${session.terms.places}:${session.terms.staff}`}
+              sessionId={session.id}
+              places={session.terms.places}
+              staff={session.terms.staff}
+              onSaved={(words) => {
+                setMarked(words);
+                reload();
+              }}
+            />
+            <CancelSession sessionId={session.id} calendarPath={calendarPath} />
+          </>
         )}
       </div>
     </div>
@@ -175,6 +194,77 @@ function ChildOnRegister({
         </div>
       )}
     </SummaryCard>
+  );
+}
+
+/**
+ * More places or staff offer waiting places at once; fewer than the children booked need is
+ * refused with the number booked.
+ */
+function ChangeCapacity({
+  sessionId,
+  places,
+  staff,
+  onSaved,
+}: {
+  sessionId: string;
+  places: number;
+  staff: number;
+  onSaved: (words: string) => void;
+}) {
+  const [answers, setAnswers] = useState({ places: String(places), staff: String(staff) });
+  const form = useFormSubmission<'places' | 'staff'>({ handleFailure: useSendToSignIn() });
+  const save = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, async () => {
+      const problems = (['places', 'staff'] as const)
+        .filter((field) => !/^\d+$/.test(answers[field].trim()))
+        .map((field) => ({
+          field,
+          message:
+            field === 'places'
+              ? 'Enter the number of places as a whole number'
+              : 'Enter the number of staff on shift as a whole number',
+        }));
+      if (problems.length > 0) return problems;
+      const userErrors = await changeCapacity(
+        sessionId,
+        Number(answers.places.trim()),
+        Number(answers.staff.trim()),
+      );
+      if (userErrors.length === 0) onSaved('Places and staff saved');
+      return inputErrorsFrom(userErrors, ['places', 'staff'] as const);
+    });
+  return (
+    <>
+      <h2 className="govuk-heading-m">Change places and staff</h2>
+      <FormErrorSummary form={form} unavailableOutcome="Places and staff have not changed." />
+      <p className="govuk-body">
+        If you add places or staff, the next children on the waiting list are offered them.
+      </p>
+      <form noValidate onSubmit={save}>
+        <TextInput
+          id="places"
+          label="Places"
+          inputMode="numeric"
+          widthClass="govuk-input--width-4"
+          value={answers.places}
+          onChange={(value) => setAnswers({ ...answers, places: value })}
+          error={form.errorFor('places')}
+        />
+        <TextInput
+          id="staff"
+          label="Staff on shift"
+          inputMode="numeric"
+          widthClass="govuk-input--width-4"
+          value={answers.staff}
+          onChange={(value) => setAnswers({ ...answers, staff: value })}
+          error={form.errorFor('staff')}
+        />
+        <button type="submit" className="govuk-button govuk-button--secondary">
+          Save places and staff
+        </button>
+      </form>
+    </>
   );
 }
 

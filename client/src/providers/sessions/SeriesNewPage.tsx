@@ -18,8 +18,10 @@ import {
   seriesFieldOf,
   seriesFields,
   type SeriesAnswers,
-  type SeriesField,
+  type ChangeField,
+  type SeriesFormField,
 } from './seriesForm';
+import { ChangedDateList, ClosureList } from './ScheduleChanges';
 import { createSeries } from './sessionsApi';
 
 const title = 'Add sessions';
@@ -34,6 +36,15 @@ const PATTERNS = [
     hint: 'A day session each weekday from the first date to the last',
   },
 ];
+
+/** The questions asked as day, month and year, whose error links go to the day. */
+function isDateField(field: SeriesFormField): boolean {
+  return (
+    field === 'firstDate' ||
+    field === 'lastDate' ||
+    /^(closure-\d+-(from|to)|exception-\d+-(date|newDate))$/.test(field)
+  );
+}
 
 export function SeriesNewPage() {
   return (
@@ -61,13 +72,16 @@ function SeriesForm({ details, calendarPath }: { details: ProviderConsole; calen
     ...emptySeriesAnswers,
     listingId: listings.length === 1 ? (listings[0]?.value ?? '') : '',
   });
-  const form = useFormSubmission<SeriesField>({ handleFailure: useSendToSignIn() });
+  const form = useFormSubmission<SeriesFormField>({ handleFailure: useSendToSignIn() });
   usePageTitle(title, { hasErrors: form.hasErrors });
 
   const set = <K extends keyof SeriesAnswers>(field: K, value: SeriesAnswers[K]) =>
     setAnswers({ ...answers, [field]: value });
   const text = (
-    field: Exclude<SeriesField, 'firstDate' | 'lastDate' | 'pattern' | 'listingId'>,
+    field: Exclude<
+      SeriesFormField,
+      'firstDate' | 'lastDate' | 'pattern' | 'listingId' | ChangeField
+    >,
   ) => ({
     id: field,
     value: answers[field],
@@ -113,9 +127,7 @@ function SeriesForm({ details, calendarPath }: { details: ProviderConsole; calen
         <FormErrorSummary
           form={form}
           unavailableOutcome="Your sessions have not been added."
-          fieldId={(field) =>
-            field === 'firstDate' || field === 'lastDate' ? datePartId(field, 'day') : field
-          }
+          fieldId={(field) => (isDateField(field) ? datePartId(field, 'day') : field)}
         />
         <span className="govuk-caption-l">{details.organisation.name}</span>
         <h1 className="govuk-heading-l">{title}</h1>
@@ -192,6 +204,21 @@ function SeriesForm({ details, calendarPath }: { details: ProviderConsole; calen
               />
             </div>
           </div>
+
+          {repeats && (
+            <>
+              <ClosureList
+                items={answers.closures}
+                onChange={(closures) => set('closures', closures)}
+                errorFor={form.errorFor}
+              />
+              <ChangedDateList
+                items={answers.exceptions}
+                onChange={(exceptions) => set('exceptions', exceptions)}
+                errorFor={form.errorFor}
+              />
+            </>
+          )}
 
           <h2 className="govuk-heading-m">Places and staff</h2>
           <TextInput

@@ -23,6 +23,21 @@ export const seriesFields = [
 ] as const;
 export type SeriesField = (typeof seriesFields)[number];
 
+/** The questions about the n-th closure or changed date, which a provider adds as needed. */
+export type ChangeField =
+  | `closure-${number}-${'from' | 'to' | 'reason'}`
+  | `exception-${number}-${'date' | 'kind' | 'newDate' | 'startTime' | 'endTime'}`;
+export type SeriesFormField = SeriesField | ChangeField;
+
+export type ClosureAnswers = { from: DateParts; to: DateParts; reason: string };
+export type ExceptionAnswers = {
+  date: DateParts;
+  kind: '' | 'CANCELLED' | 'MOVED';
+  newDate: DateParts;
+  startTime: string;
+  endTime: string;
+};
+
 export type SeriesAnswers = {
   listingId: string;
   pattern: string;
@@ -41,6 +56,8 @@ export type SeriesAnswers = {
   closesHoursBefore: string;
   price: string;
   freeCancellationHours: string;
+  closures: ClosureAnswers[];
+  exceptions: ExceptionAnswers[];
 };
 
 const blankDate = { day: '', month: '', year: '' };
@@ -63,6 +80,17 @@ export const emptySeriesAnswers: SeriesAnswers = {
   closesHoursBefore: '24',
   price: '0',
   freeCancellationHours: '48',
+  closures: [],
+  exceptions: [],
+};
+
+export const emptyClosure: ClosureAnswers = { from: blankDate, to: blankDate, reason: '' };
+export const emptyException: ExceptionAnswers = {
+  date: blankDate,
+  kind: '',
+  newDate: blankDate,
+  startTime: '',
+  endTime: '',
 };
 
 const numberFields = {
@@ -86,8 +114,8 @@ export function penceFromPounds(answer: string): number | null {
 /** The answers as the API takes them, or the questions to put right first. */
 export function parseSeries(
   answers: SeriesAnswers,
-): { input: SeriesInput } | { errors: FormError<SeriesField>[] } {
-  const errors: FormError<SeriesField>[] = [];
+): { input: SeriesInput } | { errors: FormError<SeriesFormField>[] } {
+  const errors: FormError<SeriesFormField>[] = [];
   if (!answers.listingId)
     errors.push({ field: 'listingId', message: 'Choose the service and place' });
   if (!answers.pattern)
@@ -119,6 +147,7 @@ export function parseSeries(
       message: 'Enter the price in pounds and pence, like 12.50, or 0 if it is free',
     });
   }
+  const changes = repeats ? parseChanges(answers, errors) : { closures: [], exceptions: [] };
   if (errors.length > 0) return { errors };
   const firstDate = 'value' in first && first.value ? first.value : '';
   const lastDate = 'value' in last ? last.value : null;
@@ -133,6 +162,7 @@ export function parseSeries(
         startTime: answers.startTime.trim(),
         endTime: answers.endTime.trim(),
         endsNextDay: answers.endsNextDay,
+        ...changes,
       },
       terms: {
         places: numbers.places ?? 0,
@@ -149,9 +179,91 @@ export function parseSeries(
   };
 }
 
+/** A required date among the closures and changed dates: its value, or its problem noted. */
+function requiredDate(
+  answer: DateParts,
+  name: string,
+  field: ChangeField,
+  errors: FormError<SeriesFormField>[],
+): string {
+  const checked = checkDateAnswer(answer, name);
+  if ('error' in checked) errors.push({ field, message: checked.error });
+  else if (!checked.value) errors.push({ field, message: `Enter the ${name.toLowerCase()}` });
+  return 'value' in checked ? (checked.value ?? '') : '';
+}
+
+/** The closures and changed dates as the API takes them; their problems go in `errors`. */
+function parseChanges(
+  answers: SeriesAnswers,
+  errors: FormError<SeriesFormField>[],
+): Pick<SeriesInput['schedule'], 'closures' | 'exceptions'> {
+  const closures = answers.closures.map((closure, index) => ({
+    from: requiredDate(closure.from, 'First day closed', `closure-${index}-from`, errors),
+    to: requiredDate(closure.to, 'Last day closed', `closure-${index}-to`, errors),
+    reason: closure.reason.trim(),
+  }));
+  const exceptions = answers.exceptions.map((change, index) => {
+    const date = requiredDate(
+      change.date,
+      'Date in the pattern',
+      `exception-${index}-date`,
+      errors,
+    );
+    if (!change.kind) {
+      errors.push({
+        field: `exception-${index}-kind`,
+        message: 'Choose whether the session is cancelled or moves',
+      });
+    }
+    if (change.kind !== 'MOVED') return { date, movedTo: null };
+    const movedDate = requiredDate(
+      change.newDate,
+      'New date',
+      `exception-${index}-newDate`,
+      errors,
+    );
+    for (const part of ['startTime', 'endTime'] as const) {
+      if (!change[part].trim()) {
+        errors.push({
+          field: `exception-${index}-${part}`,
+          message: part === 'startTime' ? 'Enter the new start time' : 'Enter the new end time',
+        });
+      }
+    }
+    return {
+      date,
+      movedTo: {
+        date: movedDate,
+        startTime: change.startTime.trim(),
+        endTime: change.endTime.trim(),
+      },
+    };
+  });
+  return { closures, exceptions };
+}
+
+/** The closure or changed-date question an API error's path (after "schedule") is about. */
+function changeFieldOf([list, index, part, movedPart]: readonly string[]): ChangeField | null {
+  if (!index || !/^\d+$/.test(index)) return null;
+  const n = Number(index);
+  if (list === 'closures' && (part === 'from' || part === 'to' || part === 'reason')) {
+    return `closure-${n}-${part}`;
+  }
+  if (list !== 'exceptions') return null;
+  if (part === 'date') return `exception-${n}-date`;
+  if (part !== 'movedTo') return null;
+  if (movedPart === 'date') return `exception-${n}-newDate`;
+  return movedPart === 'startTime' || movedPart === 'endTime'
+    ? `exception-${n}-${movedPart}`
+    : `exception-${n}-kind`;
+}
+
 /** Where an API error about the input belongs on the form. */
-export function seriesFieldOf(path: readonly string[]): SeriesField | null {
+export function seriesFieldOf(path: readonly string[]): SeriesFormField | null {
   const [group, name] = path;
+  if (group === 'schedule' && (name === 'closures' || name === 'exceptions')) {
+    return changeFieldOf(path.slice(1));
+  }
   if (group === 'terms' && name === 'pricePence') return 'price';
   const field = (group === 'schedule' || group === 'terms' ? name : group) as SeriesField;
   return seriesFields.includes(field) ? field : null;

@@ -63,6 +63,13 @@ export type SeriesInput = {
     startTime: string;
     endTime: string;
     endsNextDay: boolean;
+    /** Days the setting is shut: no sessions from `from` to `to`. */
+    closures: { from: string; to: string; reason: string }[];
+    /** A date the pattern gives, cancelled (no movedTo) or moved. */
+    exceptions: {
+      date: string;
+      movedTo: { date: string; startTime: string; endTime: string } | null;
+    }[];
   };
   terms: {
     places: number;
@@ -177,4 +184,22 @@ export async function cancelSession(sessionId: string, reason: string): Promise<
     { sessionId, reason },
   );
   return sessionCancel.userErrors;
+}
+
+export async function changeCapacity(
+  sessionId: string,
+  places: number,
+  staff: number,
+): Promise<UserError[]> {
+  const { sessionUpdate } = await graphqlRequest<{ sessionUpdate: { userErrors: UserError[] } }>(
+    /* GraphQL */ `
+      mutation SessionUpdate($input: SessionUpdateInput!) {
+        sessionUpdate(input: $input) {
+          ${userErrorFields}
+        }
+      }
+    `,
+    { input: { sessionId, places, staff } },
+  );
+  return sessionUpdate.userErrors;
 }

@@ -411,6 +411,18 @@ export class BookingsService {
     if (!parsed.success) return { userErrors: userErrorsFromZod(parsed.error), session: null };
     const session = await this.providerSession(actor, parsed.data.sessionId);
     if (!session) return { userErrors: [notFoundSession()], session: null };
+    if (session.status === 'CANCELLED') {
+      return {
+        userErrors: [
+          error(
+            ['input', 'sessionId'],
+            'This session is cancelled, so it cannot change',
+            'NOT_ALLOWED',
+          ),
+        ],
+        session: null,
+      };
+    }
     const view = await this.deps.sessions.viewOf(String(session._id));
     const places = parsed.data.places ?? session.places;
     const staff = parsed.data.staff ?? session.staff;
@@ -419,7 +431,7 @@ export class BookingsService {
         userErrors: [
           error(
             ['input', 'places'],
-            `${view.placesBooked} places are booked, so this session cannot have fewer than ${view.placesBooked} places`,
+            `${view.placesBooked === 1 ? '1 place is' : `${view.placesBooked} places are`} booked, so this session cannot have fewer than ${view.placesBooked === 1 ? '1 place' : `${view.placesBooked} places`}`,
             'BELOW_BOOKED',
           ),
         ],

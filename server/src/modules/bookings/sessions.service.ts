@@ -122,7 +122,13 @@ export class SessionsService {
     const expanded = expandSchedule(schedule);
     if ('problem' in expanded) {
       return {
-        userErrors: [{ field: ['input', 'schedule'], message: expanded.problem, code: 'INVALID' }],
+        userErrors: [
+          {
+            field: ['input', 'schedule', ...(expanded.path ?? []).map(String)],
+            message: expanded.problem,
+            code: 'INVALID',
+          },
+        ],
         ...nothing,
       };
     }
