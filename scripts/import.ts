@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import mongoose from 'mongoose';
+import { describeDatabase, LOCAL_DATABASE_URI } from './services/database';
 import { DirectoryService } from '../server/src/modules/directory/directory.service';
 import { IMPORT_FORMATS, isImportFormat } from '../server/src/modules/directory/imports/formats';
 import { ImportFormatError } from '../server/src/modules/directory/imports/import-row';
@@ -18,7 +19,6 @@ import { SearchIndex } from '../server/src/modules/directory/search-index';
 import { OrganisationsService } from '../server/src/modules/organisations/organisations.service';
 import { createLogger } from '../server/src/platform/logger';
 
-const LOCAL_DATABASE = 'mongodb://127.0.0.1:27117/harbour?directConnection=true&retryWrites=false';
 const USAGE = `Usage: npm run import -- <${Object.keys(IMPORT_FORMATS).join('|')}> <file> [--dry-run]`;
 /** Files shorter than this finish before a bar is worth drawing. */
 const PROGRESS_BAR_FROM_ROWS = 200;
@@ -53,8 +53,8 @@ async function main() {
   }
   const rows = IMPORT_FORMATS[format].parse(text);
 
-  const uri = process.env.MONGODB_URI || LOCAL_DATABASE;
-  const where = describeDatabase(uri);
+  const uri = process.env.MONGODB_URI || LOCAL_DATABASE_URI;
+  const where = whereIs(uri);
   try {
     await mongoose.connect(uri, {
       serverSelectionTimeoutMS: 5000,
@@ -83,13 +83,11 @@ async function main() {
   }
 }
 
-function describeDatabase(uri: string): string {
-  try {
-    const url = new URL(uri);
-    return `"${url.pathname.slice(1) || 'test'}" on ${url.host}`;
-  } catch {
+function whereIs(uri: string): string {
+  const where = describeDatabase(uri);
+  if (!where)
     throw new Fatal('MONGODB_URI is not a connection string (mongodb://host:port/database)');
-  }
+  return where;
 }
 
 function describeReport(report: ImportReport, dryRun: boolean): string {

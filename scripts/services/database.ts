@@ -154,3 +154,17 @@ export function databaseUri(serverUri: string, name: string): string {
   url.pathname = `/${name}`;
   return url.toString();
 }
+
+/** The database `npm start` runs, which command-line tools use unless MONGODB_URI is set. */
+export const LOCAL_DATABASE_URI =
+  'mongodb://127.0.0.1:27117/harbour?directConnection=true&retryWrites=false';
+
+/** `"harbour" on 127.0.0.1:27117`, for messages; null when `uri` is not a connection string. */
+export function describeDatabase(uri: string): string | null {
+  try {
+    const url = new URL(uri);
+    return `"${url.pathname.slice(1) || 'test'}" on ${url.host}`;
+  } catch {
+    return null;
+  }
+}

@@ -21,6 +21,7 @@ import {
   WAITLIST_JOB,
 } from './modules/bookings/bookings.service';
 import { SessionsService } from './modules/bookings/sessions.service';
+import { LedgerService } from './modules/ledger/ledger.service';
 import type { JobHandler } from './modules/jobs/job.worker';
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { DELIVER_JOB, OutboxService } from './modules/outbox/outbox.service';
@@ -54,6 +55,7 @@ export function createServices(config: Config, log: Logger) {
   const ruleSets = new RuleSetsService({ families, directory });
   const eligibility = new EligibilityService({ families, directory, ruleSets });
   const sessions = new SessionsService({ directory });
+  const ledger = new LedgerService({ log, crashAt: config.crashAt });
   const bookings = new BookingsService({
     sessions,
     directory,
@@ -70,6 +72,7 @@ export function createServices(config: Config, log: Logger) {
     publicUrl,
     sessions,
     bookings,
+    ledger,
     queue,
     searchIndex,
     directory,

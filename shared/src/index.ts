@@ -13,3 +13,4 @@ export * from './vocabularies/accessibility-support';
 export * from './vocabularies/devon-places';
 export * from './vocabularies/needs';
 export * from './booking';
+export * from './budgets';

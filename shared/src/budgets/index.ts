@@ -1,0 +1,3 @@
+export * from './budget-year';
+export * from './funding-plan';
+export * from './projection';
