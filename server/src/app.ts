@@ -1,4 +1,5 @@
 import { expressMiddleware } from '@as-integrations/express5';
+import { stripeWebhookRoutes } from './modules/payments/payments.routes';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { createServer, type Server } from 'node:http';
@@ -105,6 +106,7 @@ export function createHttpApp({
   );
 
   app.use(healthRoutes(database));
+  app.use(stripeWebhookRoutes(services.payments));
 
   app.get('/metrics', async (req, res) => {
     if (config.metricsToken && req.headers.authorization !== `Bearer ${config.metricsToken}`) {

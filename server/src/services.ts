@@ -22,6 +22,10 @@ import {
 } from './modules/bookings/bookings.service';
 import { SessionsService } from './modules/bookings/sessions.service';
 import { LedgerService } from './modules/ledger/ledger.service';
+import { BookingFunding } from './modules/bookings/booking-funding';
+import { BudgetsService } from './modules/budgets/budgets.service';
+import { PaymentsService, STRIPE_EVENT_JOB } from './modules/payments/payments.service';
+import { createStripeClient } from './modules/payments/stripe-client';
 import type { JobHandler } from './modules/jobs/job.worker';
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { DELIVER_JOB, OutboxService } from './modules/outbox/outbox.service';
@@ -56,7 +60,19 @@ export function createServices(config: Config, log: Logger) {
   const eligibility = new EligibilityService({ families, directory, ruleSets });
   const sessions = new SessionsService({ directory });
   const ledger = new LedgerService({ log, crashAt: config.crashAt });
+  const budgets = new BudgetsService({ ledger, families, eligibility, audit, log });
+  const payments = new PaymentsService({
+    stripe: createStripeClient(config.stripe),
+    webhookSecret: config.stripe.webhookSecret,
+    ledger,
+    queue,
+    organisations,
+    log,
+    production: config.production,
+  });
   const bookings = new BookingsService({
+    funding: new BookingFunding({ budgets, payments }),
+    ledger,
     sessions,
     directory,
     eligibility,
@@ -68,7 +84,13 @@ export function createServices(config: Config, log: Logger) {
     log,
     crashAt: config.crashAt,
   });
+  payments.listen({
+    paid: (ids) => bookings.cardPaid(ids),
+    failed: (ids) => bookings.cardFailed(ids),
+  });
   return {
+    budgets,
+    payments,
     publicUrl,
     sessions,
     bookings,
@@ -109,5 +131,6 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
     [OFFER_EXPIRY_JOB]: (payload) => services.bookings.expireOffer(String(payload.bookingId)),
     [REMINDER_JOB]: (payload) => services.bookings.remind(String(payload.bookingId)),
     [WAITLIST_JOB]: (payload) => services.bookings.fillWaitlist(String(payload.sessionId)),
+    [STRIPE_EVENT_JOB]: (payload) => services.payments.applyEvent(String(payload.eventId)),
   };
 }

@@ -43,13 +43,14 @@ afterAll(async () => {
   await harbour.stop();
 });
 
+/** A free session: places and staff are what these families race for (money races are in budgets-contention). */
 async function session(terms: Record<string, unknown>) {
   const created = await createSeries(
     harbour,
     provider,
     listingId,
     { pattern: 'ONE_OFF', firstDate: dayFromToday(4) },
-    terms,
+    { pricePence: 0, ...terms },
   );
   expect(created.userErrors).toEqual([]);
   return created.sessions[0]!.id;

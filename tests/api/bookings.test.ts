@@ -167,7 +167,7 @@ describe('family booking', () => {
       state: 'CONFIRMED',
       child: { firstName: 'Sam' },
       price: { amountPence: 1200 },
-      funding: 'PAY_PROVIDER',
+      funding: 'HELD',
       session: { placesLeft: 7 },
     });
     expect(booking!.reference).toMatch(/^HB-[2-9A-Z]{4}-[2-9A-Z]{4}$/);

@@ -3,6 +3,8 @@ import { accessGraphQL } from '../modules/access/access.graphql';
 import { authorizeOperations } from '../modules/access/authorize';
 import { accountsGraphQL } from '../modules/accounts/accounts.graphql';
 import { bookingsGraphQL } from '../modules/bookings/bookings.graphql';
+import { budgetsGraphQL } from '../modules/budgets/budgets.graphql';
+import { paymentsGraphQL } from '../modules/payments/payments.graphql';
 import { dataRightsGraphQL } from '../modules/data-rights/data-rights.graphql';
 import { directoryGraphQL } from '../modules/directory/directory.graphql';
 import { eligibilityGraphQL } from '../modules/eligibility/eligibility.graphql';
@@ -59,6 +61,8 @@ const modules: GraphQLModule[] = [
   childProfileGraphQL,
   eligibilityGraphQL,
   bookingsGraphQL,
+  budgetsGraphQL,
+  paymentsGraphQL,
 ];
 
 /**

@@ -61,7 +61,14 @@ const envSchema = z.object({
   WORKER_IN_PROCESS: booleanText.default(true),
   /** Reliability tests only: the process kills itself at this step of a booking. */
   HARBOUR_CRASH_AT: z
-    .enum(['after-place-claims', 'after-support-claims', 'after-booking-insert'])
+    .enum([
+      'after-place-claims',
+      'after-support-claims',
+      'after-booking-insert',
+      'after-first-hold',
+      'after-holds',
+      'after-ledger-leg',
+    ])
     .optional(),
   /**
    * How old a half-made booking must be before the reconciler at start-up undoes it: long

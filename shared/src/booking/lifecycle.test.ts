@@ -20,6 +20,7 @@ describe('the booking lifecycle', () => {
 
   it('lets a family accept or decline an offer, and Harbour expire it', () => {
     expect(checkTransition('OFFERED', 'CONFIRMED', 'FAMILY').allowed).toBe(true);
+    expect(checkTransition('OFFERED', 'RESERVED', 'FAMILY').allowed).toBe(true);
     expect(checkTransition('OFFERED', 'DECLINED', 'FAMILY').allowed).toBe(true);
     expect(checkTransition('OFFERED', 'EXPIRED', 'SYSTEM').allowed).toBe(true);
     expect(checkTransition('OFFERED', 'EXPIRED', 'FAMILY').allowed).toBe(false);

@@ -4,9 +4,10 @@
  *
  *   RESERVED ─► CONFIRMED ─► ATTENDED | ABSENT | CANCELLED (early or late)
  *   WAITLISTED ─► OFFERED (held until its expiry) ─► CONFIRMED | DECLINED | EXPIRED
+ *                                                 └► RESERVED (accepted; the card part is due)
  *
- * A reservation holds a place while it is funded (the budgets work completes that step);
- * CONFIRMED means the place is the child's.
+ * A reservation holds a place while it is funded: each fund's part is held in the ledger
+ * and any card part paid; CONFIRMED means the place, and its money, are the child's.
  */
 export const BOOKING_STATES = [
   'RESERVED',
@@ -42,6 +43,7 @@ export const BOOKING_TRANSITIONS: readonly Transition[] = [
   { from: 'WAITLISTED', to: 'OFFERED', by: ['SYSTEM'] },
   { from: 'WAITLISTED', to: 'CANCELLED', by: ['FAMILY', 'PROVIDER', 'SYSTEM'] },
   { from: 'OFFERED', to: 'CONFIRMED', by: ['FAMILY'] },
+  { from: 'OFFERED', to: 'RESERVED', by: ['FAMILY'] },
   { from: 'OFFERED', to: 'DECLINED', by: ['FAMILY'] },
   { from: 'OFFERED', to: 'EXPIRED', by: ['SYSTEM'] },
   { from: 'OFFERED', to: 'CANCELLED', by: ['PROVIDER', 'SYSTEM'] },

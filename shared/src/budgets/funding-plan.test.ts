@@ -8,9 +8,10 @@ const session = (overrides: Partial<SessionToFund> = {}): SessionToFund => ({
   minutes: 120,
   serviceId: 'club',
   serviceType: 'AFTER_SCHOOL_CLUB',
+  acceptedFunding: ['PERSONAL_BUDGET', 'PERSONAL_HEALTH_BUDGET', 'POOLED_FUND', 'SELF_PAY'],
   ...overrides,
 });
-const context = { childName: 'Sam', childTier: 'TARGETED', cardAllowed: true };
+const context = { childName: 'Sam', childTier: 'TARGETED' };
 const budget: FundForPlan = {
   id: 'pb',
   kind: 'PERSONAL_BUDGET',
@@ -45,7 +46,11 @@ describe('a funding plan', () => {
   });
 
   it('says how much nothing can pay when the service takes no cards', () => {
-    const plan = fundingPlan([session()], [budget], { ...context, cardAllowed: false });
+    const plan = fundingPlan(
+      [session({ acceptedFunding: ['PERSONAL_BUDGET'] })],
+      [budget],
+      context,
+    );
     expect(plan.cardPence).toBe(0);
     expect(plan.shortfallPence).toBe(4000);
   });
@@ -66,6 +71,14 @@ describe('a funding plan', () => {
         ['CARD', 1000],
       ],
     ]);
+  });
+
+  it('skips a fund the provider does not take, saying so', () => {
+    const plan = fundingPlan([session({ acceptedFunding: ['SELF_PAY'] })], [budget], context);
+    expect(plan.cardPence).toBe(6000);
+    expect(plan.notes[0]?.reason).toBe(
+      'This provider does not take payment from Sam’s personal budget',
+    );
   });
 
   it('skips a fund for a service type, a rate or a tier it may not pay for, saying why', () => {
@@ -127,12 +140,12 @@ describe('a funding plan', () => {
             minutes: fc.integer({ min: 30, max: 600 }),
             serviceId: fc.constant('club'),
             serviceType: fc.constantFrom('AFTER_SCHOOL_CLUB', 'HOLIDAY_SCHEME'),
+            acceptedFunding: fc.subarray(['PERSONAL_BUDGET', 'POOLED_FUND', 'SELF_PAY']),
           }),
           { maxLength: 6 },
         ),
-        fc.boolean(),
-        (funds, sessions, cardAllowed) => {
-          const plan = fundingPlan(sessions, funds, { ...context, cardAllowed });
+        (funds, sessions) => {
+          const plan = fundingPlan(sessions, funds, context);
           for (const [i, s] of plan.sessions.entries()) {
             const paid = s.parts.reduce((sum, p) => sum + p.amountPence, 0);
             expect(paid + s.shortfallPence).toBe(sessions[i]!.pricePence);
@@ -146,7 +159,9 @@ describe('a funding plan', () => {
               Math.min(fund.availablePence, fund.childAllowancePence ?? Infinity),
             );
           }
-          if (cardAllowed) expect(plan.shortfallPence).toBe(0);
+          for (const [i, s] of plan.sessions.entries()) {
+            if (sessions[i]!.acceptedFunding.includes('SELF_PAY')) expect(s.shortfallPence).toBe(0);
+          }
         },
       ),
     );

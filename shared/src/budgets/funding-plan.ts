@@ -52,16 +52,24 @@ export interface SessionToFund {
   minutes: number;
   serviceId: string;
   serviceType: string;
+  /** The funding the service takes (FUNDING_TYPES): SELF_PAY means a card for the rest. */
+  acceptedFunding: readonly string[];
 }
 
 export interface PlanContext {
   childName: string;
   /** The child's tier under the published rules, or null. */
   childTier: string | null;
-  /** Whether the service takes card payments (self-pay) for what funds do not cover. */
-  cardAllowed: boolean;
   priority?: readonly FundKind[];
 }
+
+/** The service's funding types that let each kind of fund pay it. */
+const ACCEPTED_AS: Record<FundKind, readonly string[]> = {
+  POOLED_FUND: ['POOLED_FUND'],
+  FAMILY_POOL: ['PERSONAL_BUDGET', 'DIRECT_PAYMENT'],
+  PERSONAL_HEALTH_BUDGET: ['PERSONAL_HEALTH_BUDGET'],
+  PERSONAL_BUDGET: ['PERSONAL_BUDGET', 'DIRECT_PAYMENT'],
+};
 
 export interface PlanPart {
   source: FundingSource;
@@ -74,7 +82,7 @@ export interface SessionPlan {
   sessionId: string;
   pricePence: number;
   parts: PlanPart[];
-  /** Nothing can pay this much: no card, and the funds fell short. */
+  /** Nothing can pay this much: the service takes no cards, and the funds fell short. */
   shortfallPence: number;
 }
 
@@ -95,6 +103,9 @@ export function fundMisfit(
   context: PlanContext,
 ): string | null {
   const { rules } = fund;
+  if (!ACCEPTED_AS[fund.kind].some((type) => session.acceptedFunding.includes(type))) {
+    return `This provider does not take payment from ${fund.name}`;
+  }
   if (rules.serviceTypes.length > 0 && !rules.serviceTypes.includes(session.serviceType)) {
     return `${fund.name} does not pay for this kind of service`;
   }
@@ -167,7 +178,7 @@ export function fundingPlan(
       parts.push({ source: fund.kind, fundId: fund.id, name: fund.name, amountPence: take });
       owed -= take;
     }
-    if (owed > 0 && context.cardAllowed) {
+    if (owed > 0 && session.acceptedFunding.includes('SELF_PAY')) {
       parts.push({ source: 'CARD', fundId: null, name: CARD_NAME, amountPence: owed });
       owed = 0;
     }

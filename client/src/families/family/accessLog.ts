@@ -6,6 +6,7 @@ const verbs: Record<string, string> = {
   CREATED: 'Added',
   DELETED: 'Removed',
   EXPORTED: 'Downloaded',
+  ALLOCATED: 'Allocated money to',
 };
 
 /** What someone did, in plain English: CHILD_VIEWED for Sam is "Viewed Sam's profile". */

@@ -10,6 +10,8 @@ export const AUDIT_ACTIONS = [
   'COMMISSIONER_ACCESS_GRANTED',
   'FAMILY_DATA_EXPORTED',
   'FAMILY_ERASED',
+  'BUDGET_VIEWED',
+  'BUDGET_ALLOCATED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -149,6 +149,34 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Mutation.bookingCancel': { who: FAMILY_SIDE, relation: "own family's booking" },
   'Mutation.bookingOfferAccept': { who: FAMILY_SIDE, relation: "own family's booking" },
   'Mutation.bookingOfferDecline': { who: FAMILY_SIDE, relation: "own family's booking" },
+  // Budgets, payments and provider settlement
+  'Query.familyBudgets': { who: FAMILY_SIDE, relation: 'own children; a young person their own' },
+  'Query.childBudgets': {
+    who: ['FAMILY', 'YOUNG_PERSON', 'COMMISSIONER', 'ADMIN'],
+    relation: 'budgetAccess: own child or own record; commissioners and admins, audited',
+  },
+  'Query.budgetAccount': {
+    who: ['FAMILY', 'YOUNG_PERSON', 'COMMISSIONER', 'ADMIN'],
+    relation: "budgetAccess to the account's child; pooled funds for commissioners and admins",
+  },
+  'Query.pooledFunds': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Query.budgetSpend': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
+  'Query.providerStatement': {
+    who: ['PROVIDER', 'COMMISSIONER', 'ADMIN'],
+    relation: 'providers: members of the organisation only',
+  },
+  'Mutation.budgetAllocate': { who: ['COMMISSIONER', 'ADMIN'], relation: 'audited for the family' },
+  'Mutation.budgetAllocationsImport': {
+    who: ['COMMISSIONER', 'ADMIN'],
+    relation: 'audited for each family',
+  },
+  'Mutation.pooledFundCreate': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Mutation.providerPayoutCreate': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Mutation.organisationPayoutAccountSet': { who: ['ADMIN'] },
+  'Mutation.cardPaymentTestConfirm': {
+    who: FAMILY_SIDE,
+    relation: "own family's payment; development and tests only",
+  },
   'Mutation.bookingAttendanceMark': {
     who: ['PROVIDER'],
     relation: "member of the booking's organisation",
@@ -227,6 +255,34 @@ export function childAccess(
             allowed: false,
             why: `Give a reason of at least ${MIN_REASON_LENGTH} characters to open a child’s record; it is recorded and shown to the family`,
           };
+  }
+}
+
+export const BUDGET_NOT_VISIBLE = 'There is no child with this id whose budgets you can see';
+
+/**
+ * A child's budgets: the family, the young person for their own, and the council and NHS
+ * commissioners who allocate them (audited, so the family sees who looked). Providers see
+ * only what they are owed, never a child's budget.
+ */
+export function budgetAccess(
+  actor: SignedInActor,
+  child: Pick<ChildFacts, 'familyId' | 'youngPersonAccountId'>,
+): Decision<'FAMILY' | 'COUNCIL'> {
+  switch (actor.role) {
+    case 'FAMILY':
+      return actor.familyId === child.familyId
+        ? { allowed: true, view: 'FAMILY', audited: false }
+        : { allowed: false, why: BUDGET_NOT_VISIBLE };
+    case 'YOUNG_PERSON':
+      return actor.accountId === child.youngPersonAccountId
+        ? { allowed: true, view: 'FAMILY', audited: false }
+        : { allowed: false, why: BUDGET_NOT_VISIBLE };
+    case 'COMMISSIONER':
+    case 'ADMIN':
+      return { allowed: true, view: 'COUNCIL', audited: true };
+    case 'PROVIDER':
+      return { allowed: false, why: BUDGET_NOT_VISIBLE };
   }
 }
 

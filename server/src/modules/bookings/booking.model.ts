@@ -85,7 +85,20 @@ capacityClaimSchema.index({ session: 1, kind: 1 });
 capacityClaimSchema.index({ booking: 1 });
 export const CapacityClaimModel = model('CapacityClaim', capacityClaimSchema);
 
-export const FUNDING_STATUSES = ['NOT_NEEDED', 'AWAITING_FUNDING', 'PAY_PROVIDER'] as const;
+/**
+ * How a booking's money stands: NOT_NEEDED (free); AWAITING_FUNDING while its parts are held;
+ * AWAITING_CARD until the card part is paid; HELD; then CAPTURED (attended, absent or a late
+ * cancellation) or RELEASED (cancelled in time). PAY_PROVIDER: paid outside Harbour.
+ */
+export const FUNDING_STATUSES = [
+  'NOT_NEEDED',
+  'AWAITING_FUNDING',
+  'AWAITING_CARD',
+  'HELD',
+  'CAPTURED',
+  'RELEASED',
+  'PAY_PROVIDER',
+] as const;
 
 /** A child's place (or place on the waiting list) at one session. */
 const bookingSchema = new Schema(
@@ -106,8 +119,15 @@ const bookingSchema = new Schema(
     supportNeeded: { type: String, required: true },
     supportUnits: { type: Number, required: true },
     pricePence: { type: Number, required: true },
-    /** How the place is paid for: the budgets work completes AWAITING_FUNDING. */
     funding: { type: String, enum: FUNDING_STATUSES, required: true },
+    /** The funding plan's parts for this booking: each fund's share, and the card's. */
+    fundingParts: {
+      type: [{ _id: false, source: String, fund: String, name: String, amountPence: Number }],
+      default: [],
+    },
+    /** What the commissioners' spend report groups this booking's money by. */
+    serviceType: { type: String },
+    district: { type: String },
     bookedBy: { type: Schema.Types.ObjectId, required: true },
     /** The request that made it (the client's idempotency key, scoped to the account). */
     request: { type: String },

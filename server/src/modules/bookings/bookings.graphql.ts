@@ -206,6 +206,8 @@ export const bookingsGraphQL: GraphQLModule = {
       shareSections: [ChildProfileSection!]
       "A key of the client's own: sending the same request again with it books once."
       idempotencyKey: String
+      "The card payment the parent was shown; if it would now be more, nothing is booked."
+      expectedCardPence: Int
     }
 
     type BookingCreatePayload {
@@ -223,6 +225,10 @@ export const bookingsGraphQL: GraphQLModule = {
       alreadySharedSections: [ChildProfileSection!]!
       "Sections the provider needs for the sessions that are not shared yet."
       sectionsToAsk: [ChildProfileSection!]!
+      "How the sessions with places would be paid for: funds in priority, then a card."
+      funding: FundingPlan!
+      "Why these sessions cannot be booked as things stand (the funds fall short), or null."
+      fundingProblem: String
     }
 
     type BookingQuotePayload {
@@ -265,8 +271,12 @@ export const bookingsGraphQL: GraphQLModule = {
       session: Session
       supportNeeded: SupportNeeded!
       price: Money!
-      "NOT_NEEDED, AWAITING_FUNDING or PAY_PROVIDER (the provider invoices)."
+      "NOT_NEEDED, AWAITING_FUNDING, AWAITING_CARD, HELD, CAPTURED, RELEASED or PAY_PROVIDER."
       funding: String!
+      "What pays for it: each fund's part, and the card's."
+      fundingParts: [FundingPart!]!
+      "The card payment due or made for this booking, if any."
+      cardPayment: CardPayment
       "WAITLISTED: the place in the queue, 1 being next; null otherwise."
       waitlistPosition: Int
       offerExpiresAt: DateTime
@@ -359,6 +369,10 @@ export const bookingsGraphQL: GraphQLModule = {
       session: (booking: BookingView, _args, context: RequestContext) =>
         sessionView(context, booking.sessionId),
       price: (booking: BookingView) => gbp(booking.pricePence),
+      cardPayment: (booking: BookingView, _args, context: RequestContext) =>
+        booking.fundingParts.some((part) => part.source === 'CARD')
+          ? context.services.payments.paymentOfBooking(booking.id)
+          : null,
       cancellationTerms: (booking: BookingView, _args, context: RequestContext) =>
         context.services.bookings.cancellationQuote(booking),
       waitlistPosition: (booking: BookingView, _args, context: RequestContext) =>

@@ -1,11 +1,13 @@
 import {
   cancellationTerms,
   FINAL_STATES,
+  formatMoney,
   HOLDS_PLACE,
   londonDay,
   londonTime,
   londonToday,
   offerExpiry,
+  pence,
   PROFILE_SECTIONS,
   sessionWhen,
   supportInWords,
@@ -45,7 +47,9 @@ import {
 } from './booking.model';
 import { moveBooking, recordCreation, rollForward, type Mover } from './booking-transitions';
 import { bookingReference, eligibilityBlockers, sessionMisfits } from './bookings.rules';
-import { claimCapacity, compactClaims, releaseCapacity, type CrashPoint } from './capacity-claims';
+import { claimCapacity, compactClaims, releaseCapacity } from './capacity-claims';
+import { planProblem, sessionToFund, type BookingFunding } from './booking-funding';
+import type { LedgerService } from '../ledger/ledger.service';
 import { termsOf, type SessionsService } from './sessions.service';
 
 export const OFFER_EXPIRY_JOB = 'bookings.offer-expiry';
@@ -57,6 +61,9 @@ const TEXTED = new Set<MessageTemplate['template']>(['WAITLIST_OFFER', 'SESSION_
 const HOUR = 60 * 60 * 1000;
 /** A request or claim older than this with nothing to show for it was cut short by a crash. */
 const RECONCILE_GRACE_MS = 2 * 60 * 1000;
+/** How long a reserved place waits for its card payment. */
+export const CARD_PAYMENT_WAIT_MS = 30 * 60 * 1000;
+
 /** How far back the reconciler looks for moves a crash left half-made. */
 const RECONCILE_WINDOW_MS = 24 * 60 * 60 * 1000;
 
@@ -75,6 +82,11 @@ const bookSchema = z.strictObject({
   bookAvailableOnly: z.boolean().default(false),
   /** Profile sections to share with the provider for these sessions. */
   shareSections: sectionsSchema,
+  /**
+   * The card payment the check-your-answers page showed: if the child's funds have changed
+   * since and the card would pay more, nothing is booked and the new split is explained.
+   */
+  expectedCardPence: z.number().int().min(0).nullish(),
   idempotencyKey: z
     .string()
     .trim()
@@ -105,6 +117,7 @@ export interface BookingView {
   supportNeeded: string;
   pricePence: number;
   funding: string;
+  fundingParts: { source: string; fundId: string | null; name: string; amountPence: number }[];
   offerExpiresAt: Date | null;
   cancellation: { kind: string; by: string } | null;
   attendanceMarkedAt: Date | null;
@@ -126,11 +139,21 @@ export interface Deps {
   queue: JobQueue;
   publicUrl: string;
   log: Logger;
+  funding: BookingFunding;
+  ledger: LedgerService;
   /** Fault injection for the reliability tests: the process dies at this step. */
-  crashAt?: CrashPoint | null;
+  crashAt?: string | null;
 }
 
 const FAMILY: Mover['kind'] = 'FAMILY';
+
+/** Steps a reliability test can stop the server at (see HARBOUR_CRASH_AT). */
+export type BookingCrashPoint =
+  | 'after-place-claims'
+  | 'after-support-claims'
+  | 'after-booking-insert'
+  | 'after-first-hold'
+  | 'after-holds';
 
 function toView(booking: StoredBooking): BookingView {
   return {
@@ -146,6 +169,12 @@ function toView(booking: StoredBooking): BookingView {
     supportNeeded: booking.supportNeeded,
     pricePence: booking.pricePence,
     funding: booking.funding,
+    fundingParts: (booking.fundingParts ?? []).map((part) => ({
+      source: part.source ?? 'CARD',
+      fundId: part.fund ?? null,
+      name: part.name ?? '',
+      amountPence: part.amountPence ?? 0,
+    })),
     offerExpiresAt: booking.offerExpiresAt ?? null,
     cancellation: booking.cancellation?.kind
       ? { kind: booking.cancellation.kind, by: String(booking.cancellation.by) }
@@ -234,9 +263,18 @@ export class BookingsService {
         view.supportUnitsLeft < supportUnitsFor(child.supportNeeded, view.terms.groupRatio),
     );
     const consented = await this.consentedSections(actor, child.id, first.organisationId);
+    const open = checked.sessions.filter(
+      ({ session }) => !full.some((v) => v.id === String(session._id)),
+    );
+    const plan = await this.deps.funding.plan(
+      child,
+      open.map(({ session, listing }) => sessionToFund(session, listing)),
+    );
     return {
       userErrors: [],
       quote: {
+        funding: plan,
+        fundingProblem: planProblem(plan, child.name),
         childName: child.name,
         sessions: views,
         fullSessionIds: full.map((view) => view.id),
@@ -270,6 +308,7 @@ export class BookingsService {
     );
     if (!moved.moved) return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
     await releaseCapacity(booking._id);
+    await this.deps.funding.settle(moved.booking);
     await this.touch([booking.session]);
     await this.notify(moved.booking, 'BOOKING_CANCELLED', {
       detail: late
@@ -300,17 +339,111 @@ export class BookingsService {
         booking: null,
       };
     }
+    // Funded as a new booking is (each fund's part held, the card's to pay), then moved: if
+    // the offer expires meanwhile, the move loses and what was held goes back.
+    let funding: { ready: boolean; funded: StoredBooking } = { ready: true, funded: booking };
+    if (booking.pricePence > 0) {
+      const session = await this.deps.sessions.session(String(booking.session));
+      const listing = session && (await this.deps.directory.listingById(session.listingId));
+      const child = await this.childFor(actor, String(booking.child));
+      if (!session || !listing || 'userError' in child) {
+        return { userErrors: [notFoundBooking()], booking: null };
+      }
+      const plan = await this.deps.funding.plan(child, [sessionToFund(session, listing)]);
+      const problem = planProblem(plan, child.name);
+      if (problem) return { userErrors: [error(null, problem, 'NOT_FUNDED')], booking: null };
+      const withLabels = {
+        ...booking,
+        serviceType: listing.type,
+        ...(child.facts.district && { district: child.facts.district }),
+      };
+      await BookingModel.updateOne(
+        { _id: booking._id },
+        { $set: { serviceType: withLabels.serviceType, district: withLabels.district } },
+      );
+      const funded = await this.deps.funding.fund(
+        [withLabels],
+        plan,
+        child,
+        `card:offer:${String(booking._id)}`,
+        { kind: 'FAMILY', account: actor.accountId },
+        (point) => this.crash(point),
+      );
+      if (!funded.ok)
+        return { userErrors: [error(null, funded.message, 'NOT_FUNDED')], booking: null };
+      funding = { ready: funded.ready.length > 0, funded: withLabels };
+    }
     const moved = await moveBooking(
-      booking,
-      'CONFIRMED',
+      funding.funded,
+      funding.ready ? 'CONFIRMED' : 'RESERVED',
       { kind: FAMILY, accountId: actor.accountId },
-      'Waitlist offer accepted',
-      { funding: booking.pricePence === 0 ? 'NOT_NEEDED' : 'PAY_PROVIDER' },
+      funding.ready
+        ? 'Waitlist offer accepted'
+        : 'Waitlist offer accepted: the card payment is due',
+      {
+        funding: booking.pricePence === 0 ? 'NOT_NEEDED' : funding.ready ? 'HELD' : 'AWAITING_CARD',
+      },
     );
-    if (!moved.moved) return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
-    await this.notify(moved.booking, 'BOOKING_CONFIRMED');
-    await this.scheduleReminder(moved.booking);
+    if (!moved.moved) {
+      await this.deps.funding.release(funding.funded, 'Released: the offer had already ended');
+      return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
+    }
+    if (moved.booking.state === 'CONFIRMED') {
+      await this.notify(moved.booking, 'BOOKING_CONFIRMED');
+      await this.scheduleReminder(moved.booking);
+    }
     return { userErrors: [], booking: toView(moved.booking) };
+  }
+
+  /** The card payment for these reserved bookings went through: they are confirmed. */
+  async cardPaid(bookingIds: readonly string[]): Promise<void> {
+    const confirmed: StoredBooking[] = [];
+    for (const id of bookingIds) {
+      const booking = await this.load(id);
+      if (!booking) continue;
+      if (booking.state !== 'RESERVED') {
+        // Paid after the reservation ended (it expired): the money goes back.
+        if (FINAL_STATES.includes(booking.state as BookingState))
+          await this.deps.funding.settle(booking);
+        continue;
+      }
+      const moved = await moveBooking(
+        booking,
+        'CONFIRMED',
+        { kind: 'SYSTEM' },
+        'Card payment received: place confirmed',
+        {
+          funding: 'HELD',
+        },
+      );
+      if (moved.moved) confirmed.push(moved.booking);
+    }
+    if (confirmed.length) {
+      await this.notify(confirmed, 'BOOKING_CONFIRMED');
+      for (const booking of confirmed) await this.scheduleReminder(booking);
+    }
+  }
+
+  /** The card payment failed or was never made: the reservations end and their money goes back. */
+  async cardFailed(bookingIds: readonly string[]): Promise<void> {
+    for (const id of bookingIds) {
+      const booking = await this.load(id);
+      if (!booking || booking.state !== 'RESERVED') continue;
+      const moved = await moveBooking(
+        booking,
+        'CANCELLED',
+        { kind: 'SYSTEM' },
+        'The card payment did not go through',
+        {
+          cancellation: { kind: 'EARLY', by: 'SYSTEM' },
+        },
+      );
+      await releaseCapacity(booking._id);
+      if (!moved.moved) continue;
+      await this.deps.funding.settle(moved.booking);
+      await this.touch([booking.session]);
+      await this.fillWaitlist(String(booking.session));
+    }
   }
 
   async offerDecline(actor: SignedInActor, input: { bookingId?: unknown }) {
@@ -391,6 +524,13 @@ export class BookingsService {
   }
 
   /** The history of a booking: every move, by whom, when and why. */
+  /** A booking's reference, for statements that name it. */
+  async referenceOf(bookingId: string): Promise<string | null> {
+    if (!Types.ObjectId.isValid(bookingId)) return null;
+    const booking = await BookingModel.findById(bookingId, { reference: 1 }).lean();
+    return booking?.reference ?? null;
+  }
+
   async history(bookingId: string) {
     return BookingTransitionModel.find({ booking: bookingId }).sort({ seq: 1 }).lean();
   }
@@ -510,7 +650,10 @@ export class BookingsService {
         { cancellation: { kind: 'EARLY', by: 'PROVIDER' } },
       );
       await releaseCapacity(booking._id);
-      if (moved.moved) await this.notify(moved.booking, 'SESSION_CANCELLED', { detail: reason });
+      if (moved.moved) {
+        await this.deps.funding.settle(moved.booking);
+        await this.notify(moved.booking, 'SESSION_CANCELLED', { detail: reason });
+      }
     }
     return { userErrors: [], session: await this.deps.sessions.viewOf(String(session._id)) };
   }
@@ -592,6 +735,7 @@ export class BookingsService {
             at,
           );
     if (!moved.moved) return { userErrors: [error(null, moved.why, 'NOT_ALLOWED')], booking: null };
+    await this.deps.funding.settle(moved.booking);
     return { userErrors: [], booking: toView(moved.booking) };
   }
 
@@ -699,7 +843,12 @@ export class BookingsService {
    */
   async reconcile(options: { graceMs?: number } = {}) {
     const before = new Date(Date.now() - (options.graceMs ?? RECONCILE_GRACE_MS));
+    // Money first: journals a crash left are finished, so holds read true below.
+    const ledger = await this.deps.ledger.reconcile({ graceMs: options.graceMs });
     const report = {
+      journalsSettled: ledger.settled,
+      moneySettled: 0,
+      cardPaymentsExpired: 0,
       rolledForward: 0,
       claimsReleased: 0,
       reservationsCancelled: 0,
@@ -746,10 +895,12 @@ export class BookingsService {
       }
     }
 
-    const stale = (await BookingModel.find({
-      state: 'RESERVED',
-      updatedAt: { $lt: before },
-    }).lean()) as unknown as StoredBooking[];
+    const stale = (
+      (await BookingModel.find({
+        state: 'RESERVED',
+        updatedAt: { $lt: before },
+      }).lean()) as unknown as StoredBooking[]
+    ).filter((booking) => booking.funding !== 'AWAITING_CARD');
     for (const booking of stale) {
       const moved = await moveBooking(
         booking,
@@ -761,7 +912,21 @@ export class BookingsService {
         },
       );
       await releaseCapacity(booking._id);
-      if (moved.moved) report.reservationsCancelled += 1;
+      if (moved.moved) {
+        await this.deps.funding.settle(moved.booking);
+        report.reservationsCancelled += 1;
+      }
+    }
+    // Card payments nobody finished in time: cancelled at Stripe, reservations released.
+    report.cardPaymentsExpired = await this.deps.funding.expireUnpaidCards(CARD_PAYMENT_WAIT_MS);
+
+    // Money follows each recently moved booking's state (capture, release, refund): a crash
+    // between a move and its money is put right here. Each step is idempotent.
+    for (const bookingId of lastMove.keys()) {
+      const booking = await this.load(bookingId);
+      if (!booking?.fundingParts?.length) continue;
+      await this.deps.funding.settle(booking);
+      report.moneySettled += 1;
     }
 
     const { deletedCount } = await BookingRequestModel.deleteMany({
@@ -998,6 +1163,27 @@ export class BookingsService {
         bookings: [],
       };
     }
+    const listingOf = new Map(
+      checked.sessions.map(({ session, listing }) => [String(session._id), listing]),
+    );
+    const plan = await this.deps.funding.plan(
+      child,
+      placed.flatMap(({ session }) => {
+        const listing = listingOf.get(String(session._id));
+        return listing ? [sessionToFund(session, listing)] : [];
+      }),
+    );
+    const unfunded =
+      planProblem(plan, child.name) ??
+      (request.expectedCardPence !== undefined &&
+      request.expectedCardPence !== null &&
+      plan.cardPence > request.expectedCardPence
+        ? `${child.name}’s funds have changed since you checked: the card would now pay ${formatMoney(pence(plan.cardPence))}. Check the new split and confirm again`
+        : null);
+    if (unfunded) {
+      await giveBack([...placed, ...full]);
+      return { userErrors: [error(['input', 'sessionIds'], unfunded, 'NOT_FUNDED')], bookings: [] };
+    }
     const waitlisted = request.whenFull === 'WAITLIST' ? full : [];
     if (request.whenFull !== 'WAITLIST') await giveBack(full);
 
@@ -1021,6 +1207,8 @@ export class BookingsService {
         supportUnits: supportUnitsFor(child.supportNeeded, session.groupRatio),
         pricePence: session.pricePence,
         funding: session.pricePence === 0 ? 'NOT_NEEDED' : 'AWAITING_FUNDING',
+        serviceType: listingOf.get(String(session._id))?.type,
+        ...(child.facts.district && { district: child.facts.district }),
         bookedBy: actor.accountId,
         ...(key ? { request: key } : {}),
       });
@@ -1034,21 +1222,63 @@ export class BookingsService {
       made.push(booking);
     }
 
-    // Funding: the budgets work will hold each part here; until then the provider invoices.
+    // Funding: each fund's part held, the card's part as one payment; then confirmed.
+    const reserved = made.filter((b) => b.state === 'RESERVED');
+    const funded = await this.deps.funding.fund(
+      reserved.filter((b) => b.pricePence > 0),
+      plan,
+      child,
+      `card:${key ?? String(reserved[0]?._id ?? arrival[0])}`,
+      { kind: 'FAMILY', account: actor.accountId },
+      (point) => this.crash(point),
+    );
+    if (!funded.ok) {
+      for (const booking of made) {
+        const moved = await moveBooking(
+          booking,
+          'CANCELLED',
+          { kind: 'SYSTEM' },
+          `Not funded: ${funded.message}`,
+          {
+            cancellation: { kind: 'EARLY', by: 'SYSTEM' },
+          },
+        );
+        await releaseCapacity(booking._id);
+        if (moved.moved) await this.deps.funding.settle(moved.booking);
+      }
+      await this.touch(placed.map(({ session }) => session._id));
+      return {
+        userErrors: [
+          error(
+            ['input', 'sessionIds'],
+            `${funded.message}: nothing has been booked`,
+            'NOT_FUNDED',
+          ),
+        ],
+        bookings: [],
+      };
+    }
+    this.crash('after-holds');
     const bookings: StoredBooking[] = [];
+    const awaiting = new Set(funded.awaitingCard.map((b) => String(b._id)));
     for (const booking of made) {
       if (booking.state !== 'RESERVED') {
         bookings.push(booking);
+        continue;
+      }
+      if (awaiting.has(String(booking._id))) {
+        await BookingModel.updateOne({ _id: booking._id }, { $set: { funding: 'AWAITING_CARD' } });
+        bookings.push({ ...booking, funding: 'AWAITING_CARD' });
         continue;
       }
       const moved = await moveBooking(
         booking,
         'CONFIRMED',
         { kind: 'SYSTEM' },
-        'Funding arranged: place confirmed',
-        {
-          funding: booking.pricePence === 0 ? 'NOT_NEEDED' : 'PAY_PROVIDER',
-        },
+        booking.pricePence === 0
+          ? 'Free session: place confirmed'
+          : 'Funding held: place confirmed',
+        { funding: booking.pricePence === 0 ? 'NOT_NEEDED' : 'HELD' },
       );
       bookings.push(moved.moved ? moved.booking : booking);
     }
@@ -1170,7 +1400,7 @@ export class BookingsService {
     );
   }
 
-  private crash(point: CrashPoint) {
+  private crash(point: BookingCrashPoint) {
     if (this.deps.crashAt === point) {
       this.deps.log.warn({ point }, 'HARBOUR_CRASH_AT: stopping the process here, as asked');
       process.kill(process.pid, 'SIGKILL');

@@ -1,3 +1,4 @@
+import { seedDemoBudgets } from '../budgets/demo-budgets';
 import type { Config } from '../../platform/config';
 import type { Logger } from '../../platform/logger';
 import { applySteps, type Step } from '../../platform/steps';
@@ -36,6 +37,7 @@ export function demoSteps(config: Config, services: Services): Step[] {
       id: 'demo-families-v1',
       apply: () => seedDemoFamilies(config, services, config.demo.families),
     },
+    { id: 'demo-budgets-v1', apply: () => seedDemoBudgets(services) },
     {
       id: 'demo-bookings-v1',
       apply: async () => {

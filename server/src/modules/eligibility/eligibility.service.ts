@@ -197,6 +197,13 @@ export class EligibilityService {
     return decideService(published.rules, decision, facts, listing, onDate);
   }
 
+  /** The most specialist tier a child is eligible for under the published rules, or null. */
+  async bestTierOf(facts: EligibilityFacts, onDate: string): Promise<string | null> {
+    const published = await this.deps.ruleSets.publishedRules();
+    if (!published) return null;
+    return decideChild(published.rules, facts, onDate).bestTier;
+  }
+
   /** The directory search, kept to the services a child is eligible for when one is named. */
   async searchDirectory(
     actor: Actor,

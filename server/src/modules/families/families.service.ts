@@ -426,6 +426,37 @@ export class FamiliesService {
     return facts;
   }
 
+  /**
+   * Who a child is, for their budgets: names, date of birth, family and district, never the
+   * profile. The caller decides who may see it (policy.budgetAccess). Null if there is none.
+   */
+  async childForBudget(childId: string): Promise<ChildForBudget | null> {
+    const child = await this.load(childId);
+    if (!child) return null;
+    return {
+      id: String(child._id),
+      familyId: String(child.family),
+      firstName: child.firstName,
+      lastName: child.lastName,
+      dateOfBirth: child.dateOfBirth,
+      youngPersonAccountId: child.youngPersonAccount ? String(child.youngPersonAccount) : null,
+      district: child.profile?.district ?? null,
+      facts: eligibilityFacts(child),
+    };
+  }
+
+  /** The children of a family, for their budgets (see childForBudget). */
+  async childrenForBudget(familyId: string): Promise<ChildForBudget[]> {
+    if (!Types.ObjectId.isValid(familyId)) return [];
+    const children = await ChildModel.find({ family: familyId, erasedAt: { $exists: false } })
+      .sort({ createdAt: 1 })
+      .lean();
+    const loaded = await Promise.all(
+      children.map((child) => this.childForBudget(String(child._id))),
+    );
+    return loaded.filter((child): child is ChildForBudget => child !== null);
+  }
+
   /** The child a family member may change, or FORBIDDEN. */
   async loadForChange(actor: SignedInActor, childId: string): Promise<StoredChild> {
     const child = await this.load(childId);
@@ -565,4 +596,15 @@ export class FamiliesService {
       commissionerGrantAccountIds: grants.map((grant) => grant.account),
     };
   }
+}
+
+export interface ChildForBudget {
+  id: string;
+  familyId: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  youngPersonAccountId: string | null;
+  district: string | null;
+  facts: EligibilityFacts;
 }

@@ -20,11 +20,14 @@ const journalSchema = new Schema(
     failure: { account: String, neededPence: Number, availablePence: Number },
     memo: { type: String, required: true },
     booking: { type: Schema.Types.ObjectId },
-    fund: { type: String },
+    /** The funds it moves money of (a contribution to a family pool names two). */
+    funds: { type: [String], default: undefined },
     organisation: { type: Schema.Types.ObjectId },
     child: { type: Schema.Types.ObjectId },
     /** The journal this one reverses. */
     reverses: { type: String },
+    /** What reports group it by, such as the booking's service type and district. */
+    labels: { type: Schema.Types.Mixed },
     actor: { kind: { type: String, required: true }, account: Schema.Types.ObjectId },
     postedAt: { type: Date },
   },
@@ -32,10 +35,15 @@ const journalSchema = new Schema(
 );
 journalSchema.index({ state: 1, createdAt: 1 });
 journalSchema.index({ booking: 1 });
-journalSchema.index({ fund: 1 });
+journalSchema.index({ funds: 1 });
 journalSchema.index({ organisation: 1, reason: 1 });
 export const JournalModel = model('Journal', journalSchema);
-export type StoredJournal = InferSchemaType<typeof journalSchema> & { _id: string };
+export type StoredJournal = Omit<InferSchemaType<typeof journalSchema>, 'postings'> & {
+  _id: string;
+  postings: { account: string; amountPence: number }[];
+  createdAt: Date;
+  updatedAt: Date;
+};
 
 /**
  * One posting applied to one account. On an account that may not go negative, entries form a

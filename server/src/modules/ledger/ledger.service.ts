@@ -34,10 +34,11 @@ export interface JournalRequest {
   memo: string;
   actor: LedgerActor;
   booking?: Types.ObjectId | string;
-  fund?: string;
+  funds?: string[];
   organisation?: Types.ObjectId | string;
   child?: Types.ObjectId | string;
   reverses?: string;
+  labels?: Record<string, string>;
 }
 
 export type JournalOutcome =
@@ -65,9 +66,9 @@ const LEASE_MS = 30_000;
 const MAX_APPEND_ATTEMPTS = 500;
 
 function fingerprint(request: JournalRequest): string {
-  const { reason, postings, booking, fund } = request;
+  const { reason, postings, booking, funds } = request;
   return createHash('sha256')
-    .update(JSON.stringify({ reason, postings, booking: booking && String(booking), fund }))
+    .update(JSON.stringify({ reason, postings, booking: booking && String(booking), funds }))
     .digest('base64url');
 }
 
@@ -98,10 +99,11 @@ export class LedgerService {
         memo: request.memo,
         actor: request.actor,
         ...(request.booking && { booking: request.booking }),
-        ...(request.fund && { fund: request.fund }),
+        ...(request.funds && { funds: request.funds }),
         ...(request.organisation && { organisation: request.organisation }),
         ...(request.child && { child: request.child }),
         ...(request.reverses && { reverses: request.reverses }),
+        ...(request.labels && { labels: request.labels }),
       });
       return await this.settle(created.toObject() as unknown as StoredJournal);
     } catch (failure) {
@@ -133,9 +135,10 @@ export class LedgerService {
       actor,
       reverses: journalId,
       ...(original.booking && { booking: original.booking }),
-      ...(original.fund && { fund: original.fund }),
+      ...(original.funds?.length && { funds: original.funds }),
       ...(original.organisation && { organisation: original.organisation }),
       ...(original.child && { child: original.child }),
+      ...(original.labels && { labels: original.labels as Record<string, string> }),
     });
   }
 
@@ -145,7 +148,7 @@ export class LedgerService {
 
   async journalsOf(filter: {
     booking?: Types.ObjectId;
-    fund?: string;
+    funds?: string;
     organisation?: Types.ObjectId;
     child?: Types.ObjectId;
   }) {

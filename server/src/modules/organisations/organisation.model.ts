@@ -28,6 +28,8 @@ const organisationSchema = new Schema(
     members: { type: [memberSchema], default: [] },
     /** Set when listed from an import or the demo seed rather than by the provider itself. */
     listedFrom: { type: String },
+    /** The provider's Stripe Connect account, which payouts are transferred to. */
+    payoutAccount: { type: String },
   },
   { timestamps: true, collection: 'organisations' },
 );

@@ -19,6 +19,8 @@ export interface OrganisationView {
   kind: (typeof ORGANISATION_KINDS)[number];
   verificationStatus: 'UNVERIFIED' | 'VERIFIED' | 'REJECTED';
   canPublish: boolean;
+  /** The Stripe Connect account payouts go to, if the provider has one. */
+  payoutAccount: string | null;
 }
 
 export interface Membership {
@@ -31,7 +33,13 @@ const createSchema = z.object({
   kind: z.enum(ORGANISATION_KINDS, { error: 'Choose PROVIDER or COMMISSIONER' }),
 });
 
-type Stored = { _id: Types.ObjectId; name: string; kind: string; verificationStatus: string };
+type Stored = {
+  _id: Types.ObjectId;
+  name: string;
+  kind: string;
+  verificationStatus: string;
+  payoutAccount?: string | null;
+};
 
 function toView(organisation: Stored): OrganisationView {
   return {
@@ -40,6 +48,7 @@ function toView(organisation: Stored): OrganisationView {
     kind: organisation.kind as OrganisationView['kind'],
     verificationStatus: organisation.verificationStatus as OrganisationView['verificationStatus'],
     canPublish: canPublish(organisation),
+    payoutAccount: organisation.payoutAccount ?? null,
   };
 }
 
@@ -113,6 +122,13 @@ export class OrganisationsService {
    * A few organisations by id. One `_id` lookup each, because FerretDB answers those from its
    * primary key but reads every organisation for `$in`; the lists here are short.
    */
+  async setPayoutAccount(organisationId: string, account: string): Promise<void> {
+    await OrganisationModel.updateOne(
+      { _id: organisationId },
+      { $set: { payoutAccount: account } },
+    );
+  }
+
   async byIds(ids: readonly string[]): Promise<OrganisationView[]> {
     const unique = [...new Set(ids)].filter((id) => Types.ObjectId.isValid(id));
     const found = await Promise.all(unique.map((id) => OrganisationModel.findById(id).lean()));
