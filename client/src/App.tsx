@@ -15,6 +15,7 @@ import { VerifyEmailPage } from './account/VerifyEmailPage';
 import type { Role } from './account/viewer';
 import { ViewerProvider } from './account/ViewerProvider';
 import { AdminRoutes } from './admin/AdminRoutes';
+import { BudgetsRoutes } from './commissioners/budgets/BudgetsRoutes';
 import { CommissionersPage } from './commissioners/CommissionersPage';
 import { EligibilityRoutes } from './commissioners/eligibility/EligibilityRoutes';
 import { FamiliesPage } from './families/FamiliesPage';
@@ -24,6 +25,8 @@ import { EligibilityCheckerRoutes } from './families/eligibility/EligibilityChec
 import { BookingsPage } from './families/booking/BookingsPage';
 import { BookPage } from './families/booking/BookPage';
 import { CancelBookingPage } from './families/booking/CancelBookingPage';
+import { BudgetsPage } from './families/budgets/BudgetsPage';
+import { StatementPage } from './families/budgets/StatementPage';
 import { AccessLogPage } from './families/family/AccessLogPage';
 import { DeleteFamilyDataPage } from './families/family/DeleteFamilyDataPage';
 import { DownloadDataPage } from './families/family/DownloadDataPage';
@@ -31,6 +34,7 @@ import { FamilyDataDeletedPage } from './families/family/FamilyDataDeletedPage';
 import { FamilyPage } from './families/family/FamilyPage';
 import { InviteYoungPersonPage } from './families/family/InviteYoungPersonPage';
 import { FindShortBreaksPage } from './families/find/FindShortBreaksPage';
+import { CardPaymentPage } from './families/payments/CardPaymentPage';
 import { ChangeSharingPage } from './families/profile/ChangeSharingPage';
 import { ChildProfilePage } from './families/profile/ChildProfilePage';
 import { ProfileHistoryPage } from './families/profile/ProfileHistoryPage';
@@ -51,7 +55,7 @@ const parentRoles: readonly Role[] = ['FAMILY'];
 // Administrators open a provider's console to check it before verifying it.
 const providerRoles: readonly Role[] = ['PROVIDER', 'ADMIN'];
 const adminRoles: readonly Role[] = ['ADMIN'];
-// Administrators read the eligibility rules; only commissioners change them.
+// Administrators read the eligibility rules; only commissioners change them. Both allocate budgets.
 const commissioningRoles: readonly Role[] = ['COMMISSIONER', 'ADMIN'];
 
 export function App() {
@@ -130,6 +134,30 @@ export function App() {
             element={
               <RequireSignIn roles={familyRoles}>
                 <CancelBookingPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/payments/:paymentId"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <CardPaymentPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/budgets"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <BudgetsPage />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="families/budgets/:accountId"
+            element={
+              <RequireSignIn roles={familyRoles}>
+                <StatementPage />
               </RequireSignIn>
             }
           />
@@ -244,6 +272,14 @@ export function App() {
             element={
               <RequireSignIn roles={commissioningRoles}>
                 <EligibilityRoutes />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="commissioners/budgets/*"
+            element={
+              <RequireSignIn roles={commissioningRoles}>
+                <BudgetsRoutes />
               </RequireSignIn>
             }
           />

@@ -1,5 +1,6 @@
 import { expressMiddleware } from '@as-integrations/express5';
 import { stripeWebhookRoutes } from './modules/payments/payments.routes';
+import { budgetCsvRoutes } from './modules/budgets/budgets.routes';
 import express, { type ErrorRequestHandler } from 'express';
 import helmet from 'helmet';
 import { createServer, type Server } from 'node:http';
@@ -151,6 +152,17 @@ export function createHttpApp({
         orukRoutes(services.directory, (id) => services.sessions.capacityOfService(id)),
       );
       app.use('/api/openactive', openActiveRoutes(services.directory, config.publicUrl));
+      app.use(
+        budgetCsvRoutes({
+          budgets: services.budgets,
+          payments: services.payments,
+          bookings: services.bookings,
+          actorOf: (req) =>
+            services.accounts.authenticate(
+              sessionToken(req.headers.authorization, req.headers.cookie),
+            ),
+        }),
+      );
       app.use(staticClient(config.clientDist, log));
       app.use((_req, res) => {
         res.status(404).json({ error: 'Not found' });

@@ -12,6 +12,8 @@ import {
   BookingRequestModel,
   CapacityClaimModel,
 } from '../../server/src/modules/bookings/booking.model';
+import { budgetYearOf } from '@harbour/shared';
+import { personalFundId } from '../../server/src/modules/budgets/fund.model';
 import { signInDemo } from '../support/accounts';
 import { book, bookableService, childrenOf, createSeries, dayFromToday } from '../support/bookings';
 import {
@@ -67,62 +69,77 @@ async function serverProcess(env: Record<string, string>) {
 const BOOK = `mutation($input: BookingCreateInput!) { bookingCreate(input: $input) {
   userErrors { code message } bookings { id state } } }`;
 
-describe.each(['after-place-claims', 'after-support-claims', 'after-booking-insert'])(
-  'killed %s',
-  (point) => {
-    it('restarts with nothing lost or sold twice, and the same request books once', async () => {
-      const created = await createSeries(
-        harbour,
-        demo.provider,
-        listingId,
-        { pattern: 'ONE_OFF', firstDate: dayFromToday(6) },
-        { places: 2, staff: 4 },
+const samsBudget = () =>
+  harbour.harbour.services.ledger.balance(
+    `fund:${personalFundId('PERSONAL_BUDGET', sam, budgetYearOf().startYear)}`,
+  );
+
+describe.each([
+  'after-place-claims',
+  'after-support-claims',
+  'after-booking-insert',
+  // The money: in the middle of holding the budget's part, after it, after every part.
+  'after-ledger-leg',
+  'after-first-hold',
+  'after-holds',
+])('killed %s', (point) => {
+  it('restarts with nothing lost or sold twice, and the same request books once', async () => {
+    const created = await createSeries(
+      harbour,
+      demo.provider,
+      listingId,
+      { pattern: 'ONE_OFF', firstDate: dayFromToday(6) },
+      { places: 2, staff: 4 },
+    );
+    const sessionId = created.sessions[0]!.id;
+    const input = { childId: sam, sessionIds: [sessionId], idempotencyKey: `crash-${point}` };
+    const budgetBefore = await samsBudget();
+
+    const doomed = await serverProcess({ HARBOUR_CRASH_AT: point });
+    await expect(postGraphQL(doomed.url, BOOK, { input }, demo.parent)).rejects.toThrow();
+    expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
+    // Left half-done: units held (and, at the last step, a reservation) for an unanswered request.
+    expect(await CapacityClaimModel.countDocuments({ session: sessionId })).toBeGreaterThan(0);
+
+    const restarted = await serverProcess({ RECONCILE_GRACE_SECONDS: '0' });
+    try {
+      await eventually(async () => {
+        const held = await CapacityClaimModel.countDocuments({ session: sessionId });
+        const live = await BookingModel.countDocuments({
+          session: sessionId,
+          state: { $in: ['RESERVED', 'CONFIRMED'] },
+        });
+        expect({ held, live }).toEqual({ held: 0, live: 0 });
+        // No orphan hold: whatever the budget had held went back, and the books balance.
+        expect(await samsBudget()).toBe(budgetBefore);
+      });
+      expect((await harbour.harbour.services.ledger.check()).breaches).toEqual([]);
+      expect(await BookingRequestModel.countDocuments({ _id: { $regex: `crash-${point}$` } })).toBe(
+        0,
       );
-      const sessionId = created.sessions[0]!.id;
-      const input = { childId: sam, sessionIds: [sessionId], idempotencyKey: `crash-${point}` };
 
-      const doomed = await serverProcess({ HARBOUR_CRASH_AT: point });
-      await expect(postGraphQL(doomed.url, BOOK, { input }, demo.parent)).rejects.toThrow();
-      expect(await doomed.exited).toEqual({ code: null, signal: 'SIGKILL' });
-      // Left half-done: units held (and, at the last step, a reservation) for an unanswered request.
-      expect(await CapacityClaimModel.countDocuments({ session: sessionId })).toBeGreaterThan(0);
-
-      const restarted = await serverProcess({ RECONCILE_GRACE_SECONDS: '0' });
-      try {
-        await eventually(async () => {
-          const held = await CapacityClaimModel.countDocuments({ session: sessionId });
-          const live = await BookingModel.countDocuments({
-            session: sessionId,
-            state: { $in: ['RESERVED', 'CONFIRMED'] },
-          });
-          expect({ held, live }).toEqual({ held: 0, live: 0 });
-        });
-        expect(
-          await BookingRequestModel.countDocuments({ _id: { $regex: `crash-${point}$` } }),
-        ).toBe(0);
-
-        // The family tries again with the same key: one booking, both places counted right.
-        const retry = await postGraphQL<{
-          bookingCreate: { userErrors: unknown[]; bookings: { id: string; state: string }[] };
-        }>(restarted.url, BOOK, { input }, demo.parent);
-        expect(retry.body.data!.bookingCreate.userErrors).toEqual([]);
-        expect(retry.body.data!.bookingCreate.bookings.map((b) => b.state)).toEqual(['CONFIRMED']);
-        const again = await postGraphQL<{
-          bookingCreate: { bookings: { id: string }[] };
-        }>(restarted.url, BOOK, { input }, demo.parent);
-        expect(again.body.data!.bookingCreate.bookings[0]!.id).toBe(
-          retry.body.data!.bookingCreate.bookings[0]!.id,
-        );
-        const riley = (await childrenOf(harbour, demo.parent)).get('Riley')!;
-        const second = await book(harbour, demo.parent, {
-          childId: riley,
-          sessionIds: [sessionId],
-        });
-        expect(second.bookings[0]!.session.placesLeft).toBe(0);
-      } finally {
-        restarted.stop();
-        await restarted.exited;
-      }
-    }, 120_000);
-  },
-);
+      // The family tries again with the same key: one booking, both places counted right.
+      const retry = await postGraphQL<{
+        bookingCreate: { userErrors: unknown[]; bookings: { id: string; state: string }[] };
+      }>(restarted.url, BOOK, { input }, demo.parent);
+      expect(retry.body.data!.bookingCreate.userErrors).toEqual([]);
+      expect(retry.body.data!.bookingCreate.bookings.map((b) => b.state)).toEqual(['CONFIRMED']);
+      expect(await samsBudget()).toBe(budgetBefore - 1200);
+      const again = await postGraphQL<{
+        bookingCreate: { bookings: { id: string }[] };
+      }>(restarted.url, BOOK, { input }, demo.parent);
+      expect(again.body.data!.bookingCreate.bookings[0]!.id).toBe(
+        retry.body.data!.bookingCreate.bookings[0]!.id,
+      );
+      const riley = (await childrenOf(harbour, demo.parent)).get('Riley')!;
+      const second = await book(harbour, demo.parent, {
+        childId: riley,
+        sessionIds: [sessionId],
+      });
+      expect(second.bookings[0]!.session.placesLeft).toBe(0);
+    } finally {
+      restarted.stop();
+      await restarted.exited;
+    }
+  }, 120_000);
+});

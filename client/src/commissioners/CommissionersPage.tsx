@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { useViewer } from '../account/ViewerProvider';
 import { AudienceLandingPage } from '../shell/AudienceLandingPage';
+import { allocatePath, fundsPath } from './budgets/budgetsApi';
 import { eligibilityRulesPath } from './eligibility/paths';
 
 export function CommissionersPage() {
@@ -25,6 +26,23 @@ export function CommissionersPage() {
               Eligibility rules
             </Link>
           </p>
+          <h2 className="govuk-heading-m">Budgets and funds</h2>
+          <p className="govuk-body">
+            Children’s personal budgets, the pooled funds, and what has been spent, where and on
+            what.
+          </p>
+          <ul className="govuk-list">
+            <li>
+              <Link to={fundsPath} className="govuk-link">
+                Funds and spending
+              </Link>
+            </li>
+            <li>
+              <Link to={allocatePath} className="govuk-link">
+                Allocate budgets from a file
+              </Link>
+            </li>
+          </ul>
         </>
       )}
     </AudienceLandingPage>

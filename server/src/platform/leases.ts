@@ -13,8 +13,16 @@ const leaseSchema = new Schema(
 );
 const LeaseModel = model('Lease', leaseSchema);
 
-/** Takes the lease for `ms`, or returns false while someone else holds it. */
-export async function takeLease(name: string, ms: number): Promise<boolean> {
+/**
+ * Takes the lease for `ms`, or returns false while someone else holds it. A reconciler that
+ * knows a holder must be dead (its work is older than any live one's) passes `stealAfterMs`
+ * to take a lease taken longer ago than that, even if it has not run out.
+ */
+export async function takeLease(
+  name: string,
+  ms: number,
+  { stealAfterMs }: { stealAfterMs?: number } = {},
+): Promise<boolean> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
       await LeaseModel.create({ _id: name, until: new Date(Date.now() + ms) });
@@ -22,7 +30,9 @@ export async function takeLease(name: string, ms: number): Promise<boolean> {
     } catch (failure) {
       if (!isDuplicateKey(failure)) throw failure;
       const held = await LeaseModel.findById(name).lean();
-      if (held && held.until >= new Date()) return false;
+      const takenAt = held ? held.until.getTime() - ms : 0;
+      const abandoned = stealAfterMs !== undefined && takenAt <= Date.now() - stealAfterMs;
+      if (held && held.until >= new Date() && !abandoned) return false;
       // Expired: remove that lease (not one taken since) and race for it once more.
       if (held) await LeaseModel.deleteOne({ _id: name, until: held.until });
     }

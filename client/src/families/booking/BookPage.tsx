@@ -8,7 +8,9 @@ import { Checkboxes } from '../../govuk/Checkboxes';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { Radios } from '../../govuk/Radios';
 import { SummaryList } from '../../govuk/SummaryList';
+import { WarningText } from '../../govuk/WarningText';
 import { usePageTitle } from '../../shell/usePageTitle';
+import { cardPaymentPath, type CardPaymentPageState } from '../payments/paymentsApi';
 import {
   createBooking,
   fetchListingSessions,
@@ -173,6 +175,16 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
   usePageTitle(title, { hasErrors: form.hasErrors });
   const full = quote.sessions.filter((session) => quote.fullSessionIds.includes(session.id));
   const name = quote.childName;
+  const { card, notes } = quote.funding;
+  // Each fund's part, then the card's, which the family pays on the next page.
+  const paidBy = [
+    ...quote.funding.parts
+      .filter((part) => part.source !== 'CARD')
+      .map((part) => ({ key: part.name, value: formatMoney(part.amount) })),
+    ...(card.amountPence > 0
+      ? [{ key: 'Card payment', value: `${formatMoney(card)}, which you pay by card next` }]
+      : []),
+  ];
 
   const confirm = (event: FormEvent<HTMLFormElement>) =>
     form.submit(event, async () => {
@@ -181,12 +193,19 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
         whenFull: 'WAITLIST',
         shareSections: share,
         idempotencyKey,
+        expectedCardPence: card.amountPence,
       });
-      if (userErrors.length === 0) {
+      if (userErrors.length > 0) return formErrorsFrom(userErrors, fields);
+      // A block of sessions shares one card payment.
+      const due = bookings.find((booking) => booking.cardPayment?.state === 'REQUIRES_PAYMENT');
+      if (due?.cardPayment) {
+        const state: CardPaymentPageState = { amount: due.cardPayment.amount };
+        navigate(cardPaymentPath(due.cardPayment.id), { state });
+      } else {
         const notice: BookedNotice = { booked: bookings };
         navigate('/families/bookings', { state: notice });
       }
-      return formErrorsFrom(userErrors, fields);
+      return [];
     });
 
   return (
@@ -216,7 +235,7 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
               value:
                 quote.total.amountPence === 0
                   ? 'Free'
-                  : `${formatMoney(quote.total)}, paid to the provider, who will tell you how`,
+                  : `${formatMoney(quote.total)}, paid to the provider through Harbour`,
             },
             { key: 'Cancelling', value: quote.cancellationPolicy },
           ]}
@@ -227,26 +246,46 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
             will join the waiting list. If a place comes up we will email you and hold it for you.
           </div>
         )}
-        <form noValidate onSubmit={confirm}>
-          {quote.sectionsToAsk.length > 0 && (
-            <Checkboxes
-              name="shareSections"
-              legend={`Share ${name}’s story with the provider`}
-              legendSize="m"
-              hint="So staff know how to support them without you telling them again. You can change this at any time from your family page. Leave them unticked to share nothing more."
-              options={quote.sectionsToAsk.map((section) => ({
-                value: section,
-                label: PROFILE_SECTIONS.label(section),
-              }))}
-              values={share}
-              onChange={setShare}
-              error={form.errorFor('shareSections')}
-            />
-          )}
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            Confirm booking
-          </button>
-        </form>
+        {(paidBy.length > 0 || notes.length > 0) && (
+          <>
+            <h2 className="govuk-heading-m">How it will be paid</h2>
+            {paidBy.length > 0 && <SummaryList rows={paidBy} />}
+            {notes.length > 0 && (
+              <>
+                <h3 className="govuk-heading-s">Why some funds pay nothing</h3>
+                <ul className="govuk-list govuk-hint">
+                  {notes.map((note) => (
+                    <li key={note.fundId}>{note.reason}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </>
+        )}
+        {quote.fundingProblem ? (
+          <WarningText>{quote.fundingProblem}</WarningText>
+        ) : (
+          <form noValidate onSubmit={confirm}>
+            {quote.sectionsToAsk.length > 0 && (
+              <Checkboxes
+                name="shareSections"
+                legend={`Share ${name}’s story with the provider`}
+                legendSize="m"
+                hint="So staff know how to support them without you telling them again. You can change this at any time from your family page. Leave them unticked to share nothing more."
+                options={quote.sectionsToAsk.map((section) => ({
+                  value: section,
+                  label: PROFILE_SECTIONS.label(section),
+                }))}
+                values={share}
+                onChange={setShare}
+                error={form.errorFor('shareSections')}
+              />
+            )}
+            <button type="submit" className="govuk-button" data-module="govuk-button">
+              {card.amountPence > 0 ? 'Confirm booking and pay by card' : 'Confirm booking'}
+            </button>
+          </form>
+        )}
       </div>
     </div>
   );

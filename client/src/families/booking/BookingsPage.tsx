@@ -8,6 +8,7 @@ import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
 import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
+import { cardPaymentPath, type CardPaymentPageState } from '../payments/paymentsApi';
 import { actOnBooking, fetchBookings, fetchCalendarFile, type Booking } from './bookingApi';
 import type { BookedNotice } from './BookPage';
 
@@ -29,11 +30,12 @@ const loadAll = async () => ({
 });
 
 export type CancelledNotice = { cancelled: string };
+export type PaidNotice = { paid: string };
 
 /** A family's bookings, upcoming and past, with what each can do next. */
 export function BookingsPage() {
   const { state, reload } = useSignedInQuery(loadAll);
-  const notice = useLocation().state as (BookedNotice & CancelledNotice) | null;
+  const notice = useLocation().state as (BookedNotice & CancelledNotice & PaidNotice) | null;
   const [done, setDone] = useState<string | null>(null);
   usePageTitle('Your bookings');
 
@@ -46,6 +48,8 @@ export function BookingsPage() {
           <SuccessBanner>
             <BookedSummary bookings={notice.booked} />
           </SuccessBanner>
+        ) : notice?.paid ? (
+          <SuccessBanner>{notice.paid}</SuccessBanner>
         ) : (
           notice?.cancelled && <SuccessBanner>{notice.cancelled}</SuccessBanner>
         )}
@@ -147,6 +151,7 @@ function BookingCard({
         return userErrors.map(({ message }) => ({ field: null, message }));
       });
   const canCancel = ['CONFIRMED', 'RESERVED', 'WAITLISTED'].includes(booking.state);
+  const cardDue = booking.funding === 'AWAITING_CARD' ? booking.cardPayment : null;
   return (
     <SummaryCard title={`${name}: ${session?.name ?? 'a session'}`}>
       <FormErrorSummary form={form} unavailableOutcome="Nothing has changed." />
@@ -164,6 +169,12 @@ function BookingCard({
                   booking.offerExpiresAt &&
                   ` Held for you until ${formatDateTime(new Date(booking.offerExpiresAt))}`}
                 {booking.cancellation?.kind === 'LATE' && ' (late cancellation)'}
+                {cardDue && (
+                  <>
+                    {' '}
+                    <strong className="govuk-tag govuk-tag--orange">Card payment due</strong>
+                  </>
+                )}
               </>
             ),
           },
@@ -171,6 +182,17 @@ function BookingCard({
             key: 'Price',
             value: booking.price.amountPence === 0 ? 'Free' : formatMoney(booking.price),
           },
+          // Money given back (a free cancellation, say) no longer pays for anything.
+          ...(booking.fundingParts.length > 0 && booking.funding !== 'RELEASED'
+            ? [
+                {
+                  key: 'Paid from',
+                  value: booking.fundingParts
+                    .map((part) => `${part.name} ${formatMoney(part.amount)}`)
+                    .join(', '),
+                },
+              ]
+            : []),
         ]}
       />
       {booking.state === 'OFFERED' && (
@@ -188,6 +210,18 @@ function BookingCard({
         </div>
       )}
       <ul className="govuk-list">
+        {cardDue && (
+          <li>
+            <Link
+              to={cardPaymentPath(cardDue.id)}
+              state={{ amount: cardDue.amount } satisfies CardPaymentPageState}
+              className="govuk-link"
+            >
+              Pay {formatMoney(cardDue.amount)} by card
+              <span className="govuk-visually-hidden"> for booking {booking.reference}</span>
+            </Link>
+          </li>
+        )}
         {booking.state === 'CONFIRMED' && (
           <li>
             <button

@@ -47,7 +47,23 @@ export type BookingRequest = {
   bookAvailableOnly?: boolean;
   shareSections?: string[];
   idempotencyKey?: string;
+  /** The card payment the family was shown: if it would now be more, nothing is booked. */
+  expectedCardPence?: number;
 };
+
+/** A part of a booking's cost and what pays it: a fund, or the card. */
+export type FundingPart = { source: string; name: string; amount: Money };
+
+/** How a booking would be paid: funds in priority order, then a card for the rest. */
+export type FundingPlan = {
+  parts: FundingPart[];
+  card: Money;
+  /** Why a fund the child has pays nothing. */
+  notes: { fundId: string; name: string; reason: string }[];
+};
+
+/** The card payment due or made for a booking; one payment can pay for a block of sessions. */
+export type CardPayment = { id: string; state: string; amount: Money };
 
 export type Quote = {
   childName: string;
@@ -57,6 +73,9 @@ export type Quote = {
   cancellationPolicy: string;
   alreadySharedSections: string[];
   sectionsToAsk: string[];
+  funding: FundingPlan;
+  /** Why these sessions cannot be booked as things stand (the funds fall short), or null. */
+  fundingProblem: string | null;
 };
 
 export async function fetchQuote(
@@ -77,6 +96,12 @@ export async function fetchQuote(
             cancellationPolicy
             alreadySharedSections
             sectionsToAsk
+            funding {
+              parts { source name amount { amountPence currency } }
+              card { amountPence currency }
+              notes { fundId name reason }
+            }
+            fundingProblem
           }
         }
       }
@@ -93,7 +118,10 @@ export type Booking = {
   child: { id: string; firstName: string };
   session: { id: string; name: string; when: string } | null;
   price: Money;
+  /** NOT_NEEDED, AWAITING_FUNDING, AWAITING_CARD, HELD, CAPTURED, RELEASED or PAY_PROVIDER. */
   funding: string;
+  fundingParts: FundingPart[];
+  cardPayment: CardPayment | null;
   waitlistPosition: number | null;
   offerExpiresAt: string | null;
   cancellation: { kind: string; by: string } | null;
@@ -110,6 +138,8 @@ const bookingFields = /* GraphQL */ `
   session { id name when }
   price { amountPence currency }
   funding
+  fundingParts { source name amount { amountPence currency } }
+  cardPayment { id state amount { amountPence currency } }
   waitlistPosition
   offerExpiresAt
   cancellation { kind by }

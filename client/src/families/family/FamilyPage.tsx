@@ -111,6 +111,12 @@ export function FamilyPage() {
           </Link>
           : sessions booked, waiting lists and places offered.
         </p>
+        <p className="govuk-body">
+          <Link to="/families/budgets" className="govuk-link">
+            Budgets
+          </Link>
+          : what your children’s personal budgets have left to spend, and their statements.
+        </p>
 
         <h2 className="govuk-heading-m">Your children</h2>
         {state.status === 'ready' &&

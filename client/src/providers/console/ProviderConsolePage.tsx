@@ -203,6 +203,14 @@ function Overview({ details, reload, pathTo }: OverviewProps) {
             </Link>
           </p>
 
+          <h2 className="govuk-heading-m">Money</h2>
+          <p className="govuk-body">
+            <Link to={pathTo('/statement')} className="govuk-link">
+              What you are owed
+            </Link>
+            : each month’s statement of sessions paid for, refunds and payouts.
+          </p>
+
           <h2 className="govuk-heading-m">Services</h2>
           {services.length === 0 && (
             <p className="govuk-body">You have not added any services yet.</p>

@@ -30,6 +30,11 @@ const SeriesNewPage = lazy(() =>
 const RegisterPage = lazy(() =>
   import('../sessions/RegisterPage').then((module) => ({ default: module.RegisterPage })),
 );
+const ProviderStatementPage = lazy(() =>
+  import('../payments/ProviderStatementPage').then((module) => ({
+    default: module.ProviderStatementPage,
+  })),
+);
 
 /** The console's pages, under /providers/console. */
 export function ProviderConsoleRoutes() {
@@ -46,6 +51,7 @@ export function ProviderConsoleRoutes() {
         <Route path="sessions" element={<SessionsPage />} />
         <Route path="sessions/new" element={<SeriesNewPage />} />
         <Route path="sessions/:sessionId" element={<RegisterPage />} />
+        <Route path="statement" element={<ProviderStatementPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -73,6 +73,7 @@ export class BookingFunding {
   moneyOf(booking: StoredBooking): BookingForMoney {
     return {
       id: String(booking._id),
+      reference: booking.reference,
       organisationId: String(booking.organisation),
       childId: String(booking.child),
       serviceType: booking.serviceType ?? 'Not known',

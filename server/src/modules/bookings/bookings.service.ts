@@ -428,12 +428,15 @@ export class BookingsService {
   async cardFailed(bookingIds: readonly string[]): Promise<void> {
     for (const id of bookingIds) {
       const booking = await this.load(id);
-      if (!booking || booking.state !== 'RESERVED') continue;
+      // RESERVED: never paid. CONFIRMED: the card payment was refunded in full at Stripe.
+      if (!booking || (booking.state !== 'RESERVED' && booking.state !== 'CONFIRMED')) continue;
       const moved = await moveBooking(
         booking,
         'CANCELLED',
         { kind: 'SYSTEM' },
-        'The card payment did not go through',
+        booking.state === 'RESERVED'
+          ? 'The card payment did not go through'
+          : 'The card payment was refunded',
         {
           cancellation: { kind: 'EARLY', by: 'SYSTEM' },
         },

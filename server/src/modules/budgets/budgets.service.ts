@@ -87,6 +87,7 @@ export interface SpendRow {
 /** What a booking's journals are labelled with, for the commissioners' spend report. */
 export interface BookingForMoney {
   id: string;
+  reference: string;
   organisationId: string;
   childId: string;
   serviceType: string;
@@ -144,7 +145,11 @@ const allocateInput = z.strictObject({
 const poolInput = z.strictObject({
   name: z.string().trim().min(3, 'Enter the fund’s name').max(120),
   year: z.number().int().min(2020).max(2100).optional(),
-  totalPence: amountInput.max(1_000_000_000, 'A pooled fund holds at most £10,000,000'),
+  totalPence: z
+    .number({ error: 'Enter an amount' })
+    .int('Amounts are whole pence')
+    .positive('The amount must be more than £0')
+    .max(1_000_000_000, 'A pooled fund holds at most £10,000,000'),
   perChildCapPence: z
     .number()
     .int('Amounts are whole pence')
@@ -371,7 +376,7 @@ export class BudgetsService {
       };
     }
     const year = parsed.data.year ?? budgetYearOf().startYear;
-    const id = `pool-${new Types.ObjectId().toHexString()}`;
+    const id = new Types.ObjectId().toHexString();
     const fund = await FundModel.create({
       _id: id,
       kind: 'POOLED_FUND',
@@ -598,7 +603,7 @@ export class BudgetsService {
         key: `hold:${booking.id}:${fund._id}`,
         reason: 'HOLD',
         postings,
-        memo: `Held for booking`,
+        memo: `Held for booking ${booking.reference}`,
         actor,
         booking: booking.id,
         funds: [fund._id],

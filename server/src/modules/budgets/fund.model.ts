@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
 import { FUND_KINDS } from '@harbour/shared';
 
@@ -57,7 +58,14 @@ export const FundModel = model('Fund', fundSchema);
 export type StoredFund = InferSchemaType<typeof fundSchema> & { _id: string };
 export type FundId = string;
 
-/** A child's personal budget or health budget for a year has one id, so it is made once. */
+/**
+ * A child's personal budget or health budget for a year has one id, so it is made once
+ * however many allocations arrive together: 24 hexadecimal characters (the shape of every
+ * Harbour id), derived from the kind, the child and the year.
+ */
 export function personalFundId(kind: string, childId: Types.ObjectId | string, year: number) {
-  return `${kind === 'PERSONAL_HEALTH_BUDGET' ? 'phb' : 'pb'}-${String(childId)}-${year}`;
+  return createHash('sha256')
+    .update(`${kind}:${String(childId)}:${year}`)
+    .digest('hex')
+    .slice(0, 24);
 }

@@ -184,7 +184,7 @@ export class LedgerService {
         .limit(1000)
         .lean()) as unknown as StoredJournal[];
       for (const journal of stuck) {
-        await this.settle(journal, { wait: false });
+        await this.settle(journal, { wait: false, stealAfterMs: options.graceMs ?? LEASE_MS });
         settled += 1;
       }
     }
@@ -195,11 +195,11 @@ export class LedgerService {
   /** Applies (or finishes undoing) a journal under its lease; waits for another holder. */
   private async settle(
     journal: StoredJournal,
-    { wait = true }: { wait?: boolean } = {},
+    { wait = true, stealAfterMs }: { wait?: boolean; stealAfterMs?: number } = {},
   ): Promise<JournalOutcome> {
     const lease = `journal:${journal._id}`;
     for (let polls = 0; journal.state === 'PENDING' || journal.state === 'FAILING'; polls += 1) {
-      if (await takeLease(lease, LEASE_MS)) {
+      if (await takeLease(lease, LEASE_MS, { stealAfterMs })) {
         try {
           const fresh = (await this.journal(journal._id)) ?? journal;
           journal = await this.apply(fresh);

@@ -180,13 +180,20 @@ export class PaymentsService {
     }
     const data = event.data as { amount_refunded?: number };
     switch (event.type) {
-      case 'payment_intent.succeeded':
-        await this.credit(payment);
+      case 'payment_intent.succeeded': {
+        const refunded =
+          payment.state === 'REFUNDED' && (payment.refundedPence ?? 0) >= payment.amountPence;
+        await this.credit(payment, { confirm: !refunded });
         break;
-      case 'charge.refunded':
-        await this.credit(payment);
+      }
+      case 'charge.refunded': {
+        // A refund implies the payment succeeded: credit it first if that event is still to come.
+        const whole = (data.amount_refunded ?? 0) >= payment.amountPence;
+        await this.credit(payment, { confirm: !whole });
         await this.recordStripeRefund(payment, data.amount_refunded ?? 0);
+        if (whole) await this.listener?.failed(payment.parts.map((part) => String(part.booking)));
         break;
+      }
       case 'payment_intent.payment_failed':
       case 'payment_intent.canceled':
         await this.fail(payment);
@@ -198,7 +205,7 @@ export class PaymentsService {
   }
 
   /** The card's money arrives: each booking's part is held for it, then the bookings confirm. */
-  private async credit(payment: StoredCardPayment) {
+  private async credit(payment: StoredCardPayment, { confirm = true }: { confirm?: boolean } = {}) {
     for (const part of payment.parts) {
       await this.deps.ledger.post({
         key: `card:${payment._id}:${String(part.booking)}`,
@@ -221,7 +228,7 @@ export class PaymentsService {
         { $set: { state: 'SUCCEEDED' } },
       );
     }
-    await this.listener?.paid(payment.parts.map((part) => String(part.booking)));
+    if (confirm) await this.listener?.paid(payment.parts.map((part) => String(part.booking)));
   }
 
   private async fail(payment: StoredCardPayment) {
