@@ -6,10 +6,12 @@
  * is refused, an id that names nothing gets the very same answer, so refusals cannot be used
  * to learn which ids exist (OWASP API1).
  */
+import { budgetYearOf } from '@harbour/shared';
 import { Types } from 'mongoose';
 import { buildSchema } from '../../server/src/graphql/schema';
 import { OPERATION_RULES } from '../../server/src/modules/access/policy';
 import { totpCode } from '../../server/src/modules/accounts/totp';
+import { personalFundId } from '../../server/src/modules/budgets/fund.model';
 import {
   DEMO_PASSWORD,
   DEMO_TOTP_SECRET,
@@ -45,6 +47,8 @@ interface Fixtures {
   /** Bookings per caller: their family's (or, for the provider, at its session) and someone else's. */
   ownBooking: Record<Caller, string>;
   foreignBooking: Record<Caller, string>;
+  /** Card payments due: the demo parent's family's, and the second demo family's. */
+  payment: { own: string; foreign: string };
 }
 
 interface Case {
@@ -97,6 +101,12 @@ const session = (f: Fixtures, _caller: Caller, target: Target) =>
   target === 'unknown' ? UNKNOWN_ID : f.session[target];
 const booking = (f: Fixtures, caller: Caller, target: Target) =>
   ({ own: f.ownBooking[caller], foreign: f.foreignBooking[caller], unknown: UNKNOWN_ID })[target];
+const budget = (f: Fixtures, caller: Caller, target: Target) =>
+  target === 'unknown'
+    ? UNKNOWN_ID
+    : personalFundId('PERSONAL_BUDGET', child(f, caller, target), budgetYearOf().startYear);
+const payment = (f: Fixtures, _caller: Caller, target: Target) =>
+  target === 'unknown' ? UNKNOWN_ID : f.payment[target];
 const ownOnly: [Outcome, Outcome] = ['ALLOWED', 'DENIED'];
 const familySide: Case['expect'] = {
   ...only(['FAMILY', 'YOUNG_PERSON']),
@@ -104,6 +114,12 @@ const familySide: Case['expect'] = {
   YOUNG_PERSON: ownOnly,
 };
 const providerOnly: Case['expect'] = { ...only(['PROVIDER']), PROVIDER: ownOnly };
+const council = only(['COMMISSIONER', 'ADMIN']);
+const childsBudget: Case['expect'] = {
+  ...familySide,
+  COMMISSIONER: ['ALLOWED', 'ALLOWED'],
+  ADMIN: ['ALLOWED', 'ALLOWED'],
+};
 
 const CASES: Record<string, Case> = {
   'Query.viewer': { document: '{ viewer { id } }', expect: everyone('ALLOWED') },
@@ -415,6 +431,67 @@ const CASES: Record<string, Case> = {
     variables: (f) => ({ id: f.ruleSetDraft }),
     expect: only(['COMMISSIONER']),
   },
+  'Query.familyBudgets': {
+    document: '{ familyBudgets { childId accounts { id } } }',
+    expect: only(['FAMILY', 'YOUNG_PERSON']),
+  },
+  'Query.childBudgets': {
+    document:
+      'query($id: ID!) { childBudgets(childId: $id) { id position { available { amountPence } } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: childsBudget,
+  },
+  'Query.budgetAccount': {
+    document: 'query($id: ID!) { budgetAccount(id: $id) { id statement { memo } } }',
+    variables: (f, caller, target) => ({ id: budget(f, caller, target) }),
+    expect: childsBudget,
+  },
+  'Query.pooledFunds': { document: '{ pooledFunds { id } }', expect: council },
+  'Query.budgetSpend': { document: '{ budgetSpend { district } }', expect: council },
+  'Query.providerStatement': {
+    document:
+      'query($id: ID!) { providerStatement(organisationId: $id, period: "2026-11") { captured { amountPence } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: {
+      ...providerOnly,
+      COMMISSIONER: ['ALLOWED', 'ALLOWED'],
+      ADMIN: ['ALLOWED', 'ALLOWED'],
+    },
+  },
+  'Mutation.budgetAllocate': {
+    document:
+      'mutation($id: ID!) { budgetAllocate(input: { childId: $id, kind: PERSONAL_BUDGET, amountPence: 0 }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: child(f, caller, target) }),
+    expect: council,
+  },
+  'Mutation.budgetAllocationsImport': {
+    document:
+      'mutation { budgetAllocationsImport(input: { csv: "not,a,budget,file", dryRun: true }) { userErrors { message } } }',
+    expect: council,
+  },
+  'Mutation.pooledFundCreate': {
+    document:
+      'mutation { pooledFundCreate(input: { name: "", totalPence: 0, perChildCapPence: 0 }) { userErrors { message } } }',
+    expect: council,
+  },
+  'Mutation.providerPayoutCreate': {
+    document:
+      'mutation($id: ID!) { providerPayoutCreate(input: { organisationId: $id, period: "not a month" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: council,
+  },
+  'Mutation.organisationPayoutAccountSet': {
+    document:
+      'mutation($id: ID!) { organisationPayoutAccountSet(input: { organisationId: $id, account: "not-an-account" }) { userErrors { message } } }',
+    variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
+    expect: only(['ADMIN']),
+  },
+  'Mutation.cardPaymentTestConfirm': {
+    document:
+      'mutation($id: ID!) { cardPaymentTestConfirm(input: { paymentId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: payment(f, caller, target) }),
+    expect: familySide,
+  },
   'Query.sessionCalendar': {
     document:
       'query($id: ID!) { sessionCalendar(organisationId: $id, weekOf: "2027-01-04") { id } }',
@@ -628,12 +705,38 @@ beforeAll(async () => {
     childId: alexId,
     sessionIds: [foreignSession!.id],
   });
+  // Card payments due: a session only a card can pay for, booked by each demo family.
+  const cardOnly = await bookableService(harbour, demo.provider, { funding: ['SELF_PAY'] });
+  const cardSession = await createSeries(
+    harbour,
+    demo.provider,
+    cardOnly.listingId,
+    { pattern: 'ONE_OFF', firstDate: dayFromToday(6) },
+    { pricePence: 500 },
+  );
+  const paymentOf = async (headers: Record<string, string>, childId: string) => {
+    const { body } = await harbour.graphql<{
+      bookingCreate: { bookings: { cardPayment: { id: string } | null }[] };
+    }>(
+      'mutation($c: ID!, $s: ID!) { bookingCreate(input: { childId: $c, sessionIds: [$s] }) { bookings { cardPayment { id } } } }',
+      { c: childId, s: cardSession.sessions[0]!.id },
+      headers,
+    );
+    const id = body.data?.bookingCreate.bookings[0]?.cardPayment?.id;
+    if (!id) throw new Error(`matrix card booking refused: ${JSON.stringify(body)}`);
+    return id;
+  };
+  const payments = {
+    own: await paymentOf(demo.parent, samId),
+    foreign: await paymentOf(demo.parent2, alexId),
+  };
   const [sams, rileys, alexs] = [samBooking, rileyBooking, alexBooking].map((b) => {
     if (!b.bookings[0]) throw new Error(`matrix booking refused: ${JSON.stringify(b.userErrors)}`);
     return b.bookings[0].id;
   }) as [string, string, string];
 
   fixtures = {
+    payment: payments,
     listing: { own: own.listingId, foreign: foreignListing.id },
     session: { own: ownSession!.id, foreign: foreignSession!.id, spare: spare.sessions[0]!.id },
     ownBooking: {

@@ -21,6 +21,7 @@ import { userErrorsFromZod, withoutNulls, type UserError } from '../../graphql/u
 import type { Logger } from '../../platform/logger';
 import type { SignedInActor } from '../access/actor';
 import type { AuditService } from '../access/audit.service';
+import { forbidden } from '../access/authorize';
 import { BUDGET_NOT_VISIBLE, budgetAccess } from '../access/policy';
 import type { EligibilityService } from '../eligibility/eligibility.service';
 import type { ChildForBudget, FamiliesService } from '../families/families.service';
@@ -761,7 +762,7 @@ export function movementsOf(fundId: string, journals: readonly StoredJournal[]):
 }
 
 function notVisible() {
-  return Object.assign(new Error(BUDGET_NOT_VISIBLE), { extensions: { code: 'FORBIDDEN' } });
+  return forbidden(BUDGET_NOT_VISIBLE);
 }
 
 function ignoreDuplicate(failure: unknown) {

@@ -1,5 +1,5 @@
 import { formatMoney, pence } from '@harbour/shared';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { Types } from 'mongoose';
 import type Stripe from 'stripe';
 import { isDuplicateKey } from '../../platform/database';
@@ -75,7 +75,8 @@ export class PaymentsService {
     familyId: string,
     parts: readonly CardPart[],
   ): Promise<StoredCardPayment> {
-    const existing = await this.payment(key);
+    const id = paymentIdOf(key);
+    const existing = await this.payment(id);
     if (existing) return existing;
     const amountPence = parts.reduce((sum, part) => sum + part.amountPence, 0);
     const intent = await this.deps.stripe.paymentIntents.create(
@@ -83,13 +84,13 @@ export class PaymentsService {
         amount: amountPence,
         currency: 'gbp',
         automatic_payment_methods: { enabled: true },
-        metadata: { harbourPayment: key },
+        metadata: { harbourPayment: id },
       },
       { idempotencyKey: key },
     );
     try {
       await CardPaymentModel.create({
-        _id: key,
+        _id: id,
         stripeId: intent.id,
         clientSecret: intent.client_secret ?? '',
         family: familyId,
@@ -106,7 +107,7 @@ export class PaymentsService {
     } catch (failure) {
       if (!isDuplicateKey(failure)) throw failure;
     }
-    return (await this.payment(key)) as StoredCardPayment;
+    return (await this.payment(id)) as StoredCardPayment;
   }
 
   async payment(id: string): Promise<StoredCardPayment | null> {
@@ -348,15 +349,16 @@ export class PaymentsService {
    * `payment_intent.succeeded` event it would send and handing it to the webhook receiver.
    */
   async testConfirm(actor: SignedInActor, paymentId: string) {
-    const refuse = (message: string) => ({
-      userErrors: [{ field: ['input', 'paymentId'], message, code: 'NOT_ALLOWED' }],
+    const refuse = (message: string, code: string) => ({
+      userErrors: [{ field: ['input', 'paymentId'], message, code }],
       payment: null,
     });
-    if (this.deps.production)
-      return refuse('Test card payments are not available on the live service');
+    if (this.deps.production) {
+      return refuse('Test card payments are not available on the live service', 'NOT_ALLOWED');
+    }
     const payment = await this.payment(paymentId);
     if (!payment || String(payment.family) !== actor.familyId) {
-      return refuse('There is no card payment with this id for your family');
+      return refuse('There is no card payment with this id for your family', 'NOT_FOUND');
     }
     if (payment.state === 'REQUIRES_PAYMENT') {
       await this.deps.stripe.paymentIntents.confirm(
@@ -531,4 +533,9 @@ const month = new Intl.DateTimeFormat('en-CA', {
 /** YYYY-MM in London. */
 export function londonMonth(at: Date): string {
   return month.format(at).slice(0, 7);
+}
+
+/** A payment's id: 24 hexadecimal characters (the shape of every Harbour id) from its key. */
+function paymentIdOf(key: string): string {
+  return createHash('sha256').update(key).digest('hex').slice(0, 24);
 }

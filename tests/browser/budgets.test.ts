@@ -1,0 +1,278 @@
+/// <reference lib="dom" />
+import { budgetYearOf, formatMoney, pence } from '@harbour/shared';
+import type { Locator, Page } from 'playwright-core';
+import { totpCode } from '../../server/src/modules/accounts/totp';
+import { ScheduledSessionModel } from '../../server/src/modules/bookings/booking.model';
+import { personalFundId } from '../../server/src/modules/budgets/fund.model';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, signIn as signInApi } from '../support/accounts';
+import { bookableService, createSeries, dayFromToday } from '../support/bookings';
+import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
+
+const journey = useBrowserJourney({ DEMO_SEED: 'true' });
+
+// Far more than Sam's budget, so that a card pays the rest.
+const PRICE = 80_000;
+const money = (amountPence: number) => formatMoney(pence(amountPence));
+
+async function signIn(page: Page, email: string, returnTo: string, totpSecret?: string) {
+  const url = journey.harbour.url;
+  await page.goto(`${url}/sign-in?${new URLSearchParams({ returnTo })}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (totpSecret) {
+    await page.getByLabel('Enter your security code').fill(totpCode(totpSecret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(`${url}${returnTo}`);
+}
+
+async function expectAccessible(page: Page) {
+  expect(await axeViolations(page)).toEqual([]);
+}
+
+/** The answer in a summary list row, on the page or in one of its cards. */
+const summaryValue = (scope: Page | Locator, key: string) =>
+  scope.locator(
+    `.govuk-summary-list__row:has(.govuk-summary-list__key:text-is("${key}")) .govuk-summary-list__value`,
+  );
+
+const budgetCard = (page: Page, name: string) =>
+  page.locator('.govuk-summary-card', {
+    has: page.locator('.govuk-summary-card__title', { hasText: name }),
+  });
+
+// Each journey carries on from the one before: the booking is paid, then attended, then the
+// commissioner tops up Sam's budget.
+let parent: Awaited<ReturnType<typeof openPage>>;
+let sessionId: string;
+let reference: string;
+/** What Sam's budget paid, and the card. */
+let split: { budget: number; card: number };
+let sam: { id: string; dateOfBirth: string };
+let riley: { id: string; dateOfBirth: string };
+const samsBudget = () => personalFundId('PERSONAL_BUDGET', sam.id, budgetYearOf().startYear);
+
+beforeAll(async () => {
+  const provider = await signInApi(journey.harbour, 'provider@demo.harbour.test');
+  const { listingId } = await bookableService(journey.harbour, provider);
+  const created = await createSeries(
+    journey.harbour,
+    provider,
+    listingId,
+    { pattern: 'ONE_OFF', firstDate: dayFromToday(5) },
+    { pricePence: PRICE },
+  );
+  expect(created.userErrors).toEqual([]);
+  sessionId = created.sessions[0]!.id;
+
+  const family = await signInApi(journey.harbour, 'parent@demo.harbour.test');
+  const { body } = await journey.harbour.graphql<{
+    family: { children: { id: string; firstName: string; dateOfBirth: string }[] };
+  }>('{ family { children { id firstName dateOfBirth } } }', {}, family);
+  const children = body.data!.family.children;
+  sam = children.find((child) => child.firstName === 'Sam')!;
+  riley = children.find((child) => child.firstName === 'Riley')!;
+
+  parent = await openPage(journey.browser);
+  parent.page.on('response', async (response) => {
+    if (response.status() >= 400) console.log('DEBUG', response.url(), response.request().postData(), await response.text());
+  });
+  await signIn(parent.page, 'parent@demo.harbour.test', '/family');
+});
+
+it('a parent books a session costing more than Sam’s budget, pays the rest by test card and sees the statement', async () => {
+  const { page, problems } = parent;
+  const url = journey.harbour.url;
+  const budgetLeft = await journey.harbour.harbour.services.ledger.balance(`fund:${samsBudget()}`);
+  expect(budgetLeft).toBeGreaterThan(0);
+  expect(budgetLeft).toBeLessThan(PRICE);
+  const card = PRICE - budgetLeft;
+  split = { budget: budgetLeft, card };
+
+  // The family page leads to the budgets, and each budget says where it stands.
+  await page.getByRole('link', { name: 'Budgets', exact: true }).click();
+  await expectHeading(page, 'Budgets');
+  const samsCard = budgetCard(page, 'Sam’s personal budget');
+  await expect(summaryValue(samsCard, 'Available to spend').textContent()).resolves.toBe(
+    money(budgetLeft),
+  );
+  await expect(summaryValue(samsCard, 'Held as').textContent()).resolves.toMatch(/^Council-held/);
+  await expectAccessible(page);
+
+  // Check your booking shows the split: the budget first, the card for the rest.
+  const listing = (await journey.harbour.harbour.services.directory.allListings()).find(
+    (l) => l.serviceName === 'Harbour Test Club',
+  )!;
+  await page.goto(`${url}/families/book/${encodeURIComponent(listing.id)}`);
+  await expectHeading(page, 'Book Harbour Test Club');
+  await page.getByLabel('Sam').check();
+  await page.getByRole('checkbox').first().check();
+  await page.getByRole('button', { name: 'Continue' }).press('Enter');
+  await expectHeading(page, 'Check your booking');
+  await page.getByRole('heading', { name: 'How it will be paid' }).waitFor();
+  await expect(summaryValue(page, 'Sam’s personal budget').textContent()).resolves.toBe(
+    money(budgetLeft),
+  );
+  await expect(summaryValue(page, 'Card payment').textContent()).resolves.toBe(
+    `${money(card)}, which you pay by card next`,
+  );
+  await expectAccessible(page);
+
+  // The card page is the clearly labelled test mode: Stripe's test card, no real money.
+  await page.getByRole('button', { name: 'Confirm booking and pay by card' }).press('Enter');
+  await expectHeading(page, 'Pay by card');
+  await page.getByText('Test mode: no real money is taken').waitFor();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: `Pay ${money(card)} with Stripe’s test card` }).click();
+  await expectHeading(page, 'Your bookings');
+  await page.getByText(`${money(card)} paid by card: your booking is confirmed`).waitFor();
+  const booking = page.locator('.govuk-summary-card', { hasText: 'Sam: Harbour Test Club' });
+  await page.waitForTimeout(2000);
+  console.log('DEBUG card', await page.locator('main').textContent());
+  await booking.getByText('Confirmed', { exact: true }).waitFor();
+  await expect(summaryValue(booking, 'Paid from').textContent()).resolves.toBe(
+    `Sam’s personal budget ${money(budgetLeft)}, Card payment ${money(card)}`,
+  );
+  reference = (await summaryValue(booking, 'Reference').textContent()) ?? '';
+  expect(reference).toMatch(/^HB-/);
+  await expectAccessible(page);
+
+  // The budget's money is held for the booking, and its statement says which booking.
+  await page.goto(`${url}/families/budgets`);
+  await expectHeading(page, 'Budgets');
+  await expect(summaryValue(samsCard, 'Available to spend').textContent()).resolves.toBe(money(0));
+  await expect(summaryValue(samsCard, 'Held for bookings').textContent()).resolves.toBe(
+    money(budgetLeft),
+  );
+  await samsCard.getByRole('link', { name: 'View statement Sam’s personal budget' }).click();
+  await expectHeading(page, 'Sam’s personal budget: statement');
+  const held = page.getByRole('row', { name: new RegExp(reference) });
+  await expect(held.getByRole('cell').nth(3).textContent()).resolves.toBe(money(-budgetLeft));
+  await expect(held.getByRole('cell').nth(5).textContent()).resolves.toBe(money(0));
+  await expect(held.getByRole('cell').nth(4).textContent()).resolves.toBe(money(budgetLeft));
+  await expect(
+    page.getByRole('link', { name: /^Download as CSV/ }).getAttribute('href'),
+  ).resolves.toBe(`/api/budgets/${encodeURIComponent(samsBudget())}/statement.csv`);
+  await expectAccessible(page);
+
+  expect(problems).toEqual([]);
+});
+
+it('the provider sees what it is owed once the child has attended', async () => {
+  const provider = await signInApi(journey.harbour, 'provider@demo.harbour.test');
+  const { body } = await journey.harbour.graphql<{
+    familyBookings: { nodes: { id: string; reference: string }[] };
+  }>(
+    '{ familyBookings(when: UPCOMING, first: 50) { nodes { id reference } } }',
+    {},
+    await signInApi(journey.harbour, 'parent@demo.harbour.test'),
+  );
+  const bookingId = body.data!.familyBookings.nodes.find((b) => b.reference === reference)!.id;
+  await ScheduledSessionModel.updateOne({ _id: sessionId }, { $set: { date: dayFromToday(0) } });
+  const marked = await journey.harbour.graphql<{
+    bookingAttendanceMark: { userErrors: unknown[] };
+  }>(
+    'mutation($id: ID!) { bookingAttendanceMark(input: { bookingId: $id, attendance: ATTENDED }) { userErrors { message } } }',
+    { id: bookingId },
+    provider,
+  );
+  expect(marked.body.data?.bookingAttendanceMark.userErrors).toEqual([]);
+
+  const { page, problems } = await openPage(journey.browser);
+  await signIn(page, 'provider@demo.harbour.test', '/providers/console');
+  await page.getByRole('link', { name: 'What you are owed' }).click();
+  await page.getByRole('heading', { level: 1, name: /^What you are owed: / }).waitFor();
+  // The budget's part and the card's, each a line of its own.
+  const lines = page.getByRole('row', { name: new RegExp(reference) });
+  await lines.first().waitFor();
+  const amounts = await lines.locator('td:nth-child(4)').allTextContents();
+  expect(amounts.sort()).toEqual([money(split.budget), money(split.card)].sort());
+  await expectAccessible(page);
+
+  // The month chooser goes back a month.
+  await page.getByRole('link', { name: /^Previous month/ }).click();
+  await page.waitForURL(/statement\?period=\d{4}-\d{2}$/);
+  await page.getByRole('link', { name: /^Next month/ }).waitFor();
+  await expectAccessible(page);
+
+  expect(problems).toEqual([]);
+});
+
+it('a commissioner checks a CSV file, is told which row is wrong, then allocates from it', async () => {
+  const url = journey.harbour.url;
+  const { page, problems } = await openPage(journey.browser);
+  await signIn(page, 'commissioner@demo.harbour.test', '/commissioners', DEMO_TOTP_SECRET);
+  await page.getByRole('link', { name: 'Allocate budgets from a file' }).click();
+  await expectHeading(page, 'Allocate budgets from a file');
+  await expectAccessible(page);
+
+  // No file: the error summary takes focus and links to the question.
+  await page.getByRole('button', { name: 'Check the file' }).press('Enter');
+  const summary = page.locator('.govuk-error-summary');
+  await summary.getByText('Select a CSV file').waitFor();
+  await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(
+    true,
+  );
+  await expectAccessible(page);
+
+  const header =
+    'child_id,date_of_birth,budget,amount,held_as,service_types,max_per_hour,max_per_session';
+  const file = (rows: string[]) => ({
+    name: 'budgets.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from([header, ...rows].join('\n')),
+  });
+  const samRow = `${sam.id},${sam.dateOfBirth},PERSONAL_BUDGET,150.00,COUNCIL_HELD,,,`;
+  const upload = page.getByLabel('Upload a CSV file');
+
+  // A row whose date of birth is not the child's is refused, and nothing can be allocated.
+  await upload.setInputFiles(
+    file([samRow, `${riley.id},2001-01-01,PERSONAL_BUDGET,100,COUNCIL_HELD,,,`]),
+  );
+  await page.getByRole('button', { name: 'Check the file' }).press('Enter');
+  await summary.getByText(/^1 of 2 rows have problems \(lines 3\)/).waitFor();
+  await page
+    .getByRole('row', { name: /Refused/ })
+    .getByText('date_of_birth does not match this child’s: check the child id')
+    .waitFor();
+  await expect(page.getByRole('button', { name: 'Allocate', exact: true }).count()).resolves.toBe(
+    0,
+  );
+  await expectAccessible(page);
+
+  // Put right, every row is ready; then allocated.
+  await upload.setInputFiles(
+    file([samRow, `${riley.id},${riley.dateOfBirth},PERSONAL_BUDGET,100,DIRECT_PAYMENT,,,`]),
+  );
+  await page.getByRole('button', { name: 'Check the file' }).press('Enter');
+  await page.getByRole('table', { name: 'What each row would do' }).waitFor();
+  await expect(page.getByRole('row', { name: /Ready to allocate/ }).count()).resolves.toBe(2);
+  await expect(summary.count()).resolves.toBe(0);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Allocate', exact: true }).press('Enter');
+  await page.getByText(`${money(25_000)} allocated to 2 budgets`).waitFor();
+  await expect(page.getByRole('row', { name: /Allocated/ }).count()).resolves.toBe(2);
+  await expectAccessible(page);
+
+  // Funds and spending shows the pooled fund and this year's spending.
+  await page.getByRole('link', { name: 'Back to funds and spending' }).click();
+  await expectHeading(page, 'Funds and spending');
+  await page
+    .getByRole('heading', { name: /pooled fund/ })
+    .first()
+    .waitFor();
+  await page.getByRole('table', { name: 'Spending by fund, district and service type' }).waitFor();
+  await expectAccessible(page);
+
+  // The family sees Sam's new money.
+  await parent.page.goto(`${url}/families/budgets`);
+  await expectHeading(parent.page, 'Budgets');
+  const samsCard = budgetCard(parent.page, 'Sam’s personal budget');
+  await expect(summaryValue(samsCard, 'Available to spend').textContent()).resolves.toBe(
+    money(15_000),
+  );
+
+  expect(problems).toEqual([]);
+  expect(parent.problems).toEqual([]);
+});
