@@ -16,6 +16,7 @@ import { InvitationsService } from './modules/invitations/invitations.service';
 import { JobQueue } from './modules/jobs/job.service';
 import {
   BookingsService,
+  CHARGE_JOB,
   OFFER_EXPIRY_JOB,
   REMINDER_JOB,
   WAITLIST_JOB,
@@ -131,6 +132,7 @@ export function jobHandlers(services: Services): Record<string, JobHandler> {
     [OFFER_EXPIRY_JOB]: (payload) => services.bookings.expireOffer(String(payload.bookingId)),
     [REMINDER_JOB]: (payload) => services.bookings.remind(String(payload.bookingId)),
     [WAITLIST_JOB]: (payload) => services.bookings.fillWaitlist(String(payload.sessionId)),
+    [CHARGE_JOB]: (payload) => services.bookings.chargeAtStart(String(payload.bookingId)),
     [STRIPE_EVENT_JOB]: (payload) => services.payments.applyEvent(String(payload.eventId)),
   };
 }

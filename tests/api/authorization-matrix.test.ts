@@ -486,6 +486,12 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: organisation(f, caller, target) }),
     expect: only(['ADMIN']),
   },
+  'Mutation.bookingRefund': {
+    document:
+      'mutation($id: ID!) { bookingRefund(input: { bookingId: $id, amountPence: 100000000 }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
+    expect: { ...providerOnly, ADMIN: ['ALLOWED', 'ALLOWED'] },
+  },
   'Mutation.cardPaymentTestConfirm': {
     document:
       'mutation($id: ID!) { cardPaymentTestConfirm(input: { paymentId: $id }) { userErrors { code } } }',

@@ -4,6 +4,7 @@
  * payout, bulk allocation from CSV, and the bad input each gets a specific userError for.
  */
 import { budgetYearOf } from '@harbour/shared';
+import { Types } from 'mongoose';
 import Stripe from 'stripe';
 import { ScheduledSessionModel } from '../../server/src/modules/bookings/booking.model';
 import { personalFundId } from '../../server/src/modules/budgets/fund.model';
@@ -306,6 +307,36 @@ describe('a booking paid from a pool, a budget and a card', () => {
         .map((m) => m.reason),
     ).toEqual(['HOLD', 'CAPTURE']);
 
+    // The provider refunds part: never more than it was paid; the card first, then the budget.
+    const REFUND =
+      'mutation($id: ID!, $a: Int!) { bookingRefund(input: { bookingId: $id, amountPence: $a }) { userErrors { code message } } }';
+    const tooMuch = await gql<{
+      bookingRefund: { userErrors: { code: string; message: string }[] };
+    }>(demo.provider, REFUND, { id: booking!.id, a: price + 1 });
+    expect(tooMuch.bookingRefund.userErrors).toEqual([
+      {
+        code: 'TOO_MUCH',
+        message: `You can refund at most £${(price / 100).toFixed(2).replace(/\B(?=(\d{3})+(?!\d))/g, ',')} for this booking: what you were paid, less any refunds`,
+      },
+    ]);
+    const refunded = await gql<{ bookingRefund: { userErrors: unknown[] } }>(
+      demo.provider,
+      REFUND,
+      { id: booking!.id, a: 2500 },
+    );
+    expect(refunded.bookingRefund.userErrors).toEqual([]);
+    expect(await available(samsBudget)).toBe(500);
+    const cardBack = (
+      await harbour.harbour.services.ledger.journalsOf({ booking: new Types.ObjectId(booking!.id) })
+    )
+      .filter((j) => j.reason === 'REFUND')
+      .map(
+        (j) =>
+          j.postings.find((p) => p.account === 'world:card' || p.account.startsWith('fund:'))!
+            .amountPence,
+      );
+    expect(cardBack.sort()).toEqual([2000, 500]);
+
     // The council pays the provider out: a Stripe Connect transfer, once.
     await gql(
       demo.admin,
@@ -360,6 +391,25 @@ describe('a booking paid from a pool, a budget and a card', () => {
     expect(problem).toContain('This provider does not take payment from Riley’s personal budget');
     const booked = await book(harbour, demo.parent, { childId: riley, sessionIds: [sessionId] });
     expect(booked.userErrors.map((e) => e.code)).toEqual(['NOT_FUNDED']);
+  });
+
+  it('charges at the session’s start where the provider’s terms say so', async () => {
+    const sessionId = await sessionAt(['PERSONAL_BUDGET'], 1500, { chargeAt: 'SESSION_START' });
+    const alex = (await childrenOf(harbour, demo.parent2)).get('Alex')!;
+    const booked = await book(harbour, demo.parent2, { childId: alex, sessionIds: [sessionId] });
+    expect(booked.bookings[0]).toMatchObject({ state: 'CONFIRMED', funding: 'HELD' });
+    await harbour.harbour.services.bookings.chargeAtStart(booked.bookings[0]!.id);
+    const after = await gql<{ booking: { funding: string } }>(
+      demo.parent2,
+      'query($id: ID!) { booking(id: $id) { funding } }',
+      { id: booked.bookings[0]!.id },
+    );
+    expect(after.booking.funding).toBe('CAPTURED');
+    expect(
+      await harbour.harbour.services.ledger.balance(
+        `hold:${booked.bookings[0]!.id}:${personalFundId('PERSONAL_BUDGET', alex, year)}`,
+      ),
+    ).toBe(0);
   });
 
   it('refuses more than £5,000 by card in one payment', async () => {

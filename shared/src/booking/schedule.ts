@@ -49,6 +49,10 @@ export const sessionTermsSchema = z.strictObject({
   pricePence: priceSchema,
   /** Cancelling up to this many hours before is free; later is a late cancellation. */
   freeCancellationHours: wholeNumber('Free cancellation', 0, 24 * 30),
+  /** When budgets and cards are charged: at attendance (a no-show too), or at the start. */
+  chargeAt: z
+    .enum(['ATTENDANCE', 'SESSION_START'], { error: 'Choose when the session is charged' })
+    .default('ATTENDANCE'),
 });
 export type SessionTerms = z.output<typeof sessionTermsSchema>;
 

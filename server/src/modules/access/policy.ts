@@ -173,6 +173,10 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Mutation.pooledFundCreate': { who: ['COMMISSIONER', 'ADMIN'] },
   'Mutation.providerPayoutCreate': { who: ['COMMISSIONER', 'ADMIN'] },
   'Mutation.organisationPayoutAccountSet': { who: ['ADMIN'] },
+  'Mutation.bookingRefund': {
+    who: ['PROVIDER', 'ADMIN'],
+    relation: "member of the booking's organisation; never more than it was paid",
+  },
   'Mutation.cardPaymentTestConfirm': {
     who: FAMILY_SIDE,
     relation: "own family's payment; development and tests only",

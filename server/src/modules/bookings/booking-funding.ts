@@ -161,6 +161,105 @@ export class BookingFunding {
     };
   }
 
+  /** Takes a confirmed booking's held money for its provider now (charged at the start). */
+  async capture(booking: StoredBooking, memo: string): Promise<void> {
+    const parts = (booking.fundingParts ?? []).map((p) => ({
+      fundId: p.fund ?? null,
+      source: p.source ?? '',
+    }));
+    await this.deps.budgets.captureBooking(
+      this.moneyOf(booking),
+      parts,
+      'CAPTURE',
+      { kind: 'SYSTEM' },
+      memo,
+    );
+    await BookingModel.updateOne({ _id: booking._id }, { $set: { funding: 'CAPTURED' } });
+  }
+
+  /**
+   * Gives a provider's money back for a booking: the card's part first, then each fund's, the
+   * reverse of the order they paid, each no more than it paid less what it has had back.
+   */
+  async refund(
+    booking: StoredBooking,
+    amountPence: number,
+    reason: string,
+    actor: LedgerActor,
+  ): Promise<{ ok: true } | { ok: false; message: string }> {
+    const journals = await this.deps.budgets.journalsOfBooking(String(booking._id));
+    const parts = [...(booking.fundingParts ?? [])].reverse();
+    const refundable = parts.map((part) => {
+      const source = part.fund ?? 'card';
+      const paid = journals
+        .filter(
+          (j) =>
+            j.state === 'POSTED' &&
+            (j.reason === 'CAPTURE' || j.reason === 'LATE_CANCELLATION_CHARGE'),
+        )
+        .reduce(
+          (sum, j) =>
+            sum -
+            (j.postings.find((p) => p.account === `hold:${String(booking._id)}:${source}`)
+              ?.amountPence ?? 0),
+          0,
+        );
+      const back = journals
+        .filter(
+          (j) =>
+            j.state === 'POSTED' &&
+            j.reason === 'REFUND' &&
+            (j.labels as Record<string, string> | undefined)?.refundOf === source,
+        )
+        .reduce(
+          (sum, j) =>
+            sum +
+            (j.postings.find((p) => p.account === `owed:${String(booking.organisation)}`)
+              ?.amountPence ?? 0),
+          0,
+        );
+      return { part, source, left: paid + back };
+    });
+    const total = refundable.reduce((sum, r) => sum + r.left, 0);
+    if (amountPence > total) {
+      return {
+        ok: false,
+        message:
+          total === 0
+            ? 'Nothing has been paid to you for this booking, so there is nothing to refund'
+            : `You can refund at most ${formatMoney(pence(total))} for this booking: what you were paid, less any refunds`,
+      };
+    }
+    const owedNow = await this.deps.budgets.owedTo(String(booking.organisation));
+    if (amountPence > owedNow) {
+      return {
+        ok: false,
+        message: `Refunds come out of what you are owed, which is ${formatMoney(pence(owedNow))} now that you have been paid out`,
+      };
+    }
+    let owed = amountPence;
+    const key = `${String(booking._id)}:${total}`;
+    for (const { part, source, left } of refundable) {
+      const take = Math.min(owed, left);
+      if (take <= 0) continue;
+      if (source === 'card') {
+        await this.deps.payments.refundCaptured(booking, take, `refund:${key}:card`, reason, actor);
+      } else {
+        await this.deps.budgets.refundToFund(
+          this.moneyOf(booking),
+          source,
+          take,
+          `refund:${key}:${source}`,
+          reason,
+          actor,
+        );
+      }
+      owed -= take;
+      void part;
+    }
+    return { ok: true };
+  }
+
   expireUnpaidCards(olderThanMs: number): Promise<number> {
     return this.deps.payments.expireUnpaid(olderThanMs);
   }

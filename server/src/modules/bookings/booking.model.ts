@@ -12,6 +12,8 @@ const termsFields = {
   closesHoursBefore: { type: Number, required: true },
   pricePence: { type: Number, required: true },
   freeCancellationHours: { type: Number, required: true },
+  /** When the money is taken: at attendance (or a no-show), or when the session starts. */
+  chargeAt: { type: String, enum: ['ATTENDANCE', 'SESSION_START'], default: 'ATTENDANCE' },
 };
 
 /** A provider's run of sessions of one service at one location, and the schedule that made them. */

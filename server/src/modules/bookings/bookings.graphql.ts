@@ -119,6 +119,15 @@ export const bookingsGraphQL: GraphQLModule = {
       "Whole pence; a fraction is refused with a userError."
       pricePence: Float!
       freeCancellationHours: Int!
+      "When budgets and cards are charged; at attendance unless said."
+      chargeAt: ChargeAt
+    }
+
+    enum ChargeAt {
+      "When the register is marked (present or absent)."
+      ATTENDANCE
+      "When the session starts."
+      SESSION_START
     }
 
     input SessionSeriesCreateInput {
@@ -138,6 +147,7 @@ export const bookingsGraphQL: GraphQLModule = {
       closesHoursBefore: Int!
       price: Money!
       freeCancellationHours: Int!
+      chargeAt: ChargeAt!
     }
 
     type Session {
@@ -172,6 +182,12 @@ export const bookingsGraphQL: GraphQLModule = {
       userErrors: [UserError!]!
       seriesId: ID
       sessions: [Session!]!
+    }
+
+    input BookingRefundInput {
+      bookingId: ID!
+      amountPence: Int!
+      reason: String
     }
 
     input SessionUpdateInput {
@@ -349,6 +365,8 @@ export const bookingsGraphQL: GraphQLModule = {
       bookingOfferAccept(input: BookingIdInput!): BookingPayload!
       bookingOfferDecline(input: BookingIdInput!): BookingPayload!
       bookingAttendanceMark(input: BookingAttendanceMarkInput!): BookingPayload!
+      "The provider gives back money it was paid for a booking: to the card first, then the funds."
+      bookingRefund(input: BookingRefundInput!): BookingPayload!
     }
   `,
   resolvers: {
@@ -435,6 +453,8 @@ export const bookingsGraphQL: GraphQLModule = {
         context.services.bookings.offerDecline(signedIn(context), input),
       bookingAttendanceMark: (_parent, { input }: Input, context) =>
         context.services.bookings.markAttendance(signedIn(context), input),
+      bookingRefund: (_parent, { input }: Input, context) =>
+        context.services.bookings.refund(signedIn(context), input),
     },
   },
 };

@@ -55,6 +55,7 @@ import { termsOf, type SessionsService } from './sessions.service';
 export const OFFER_EXPIRY_JOB = 'bookings.offer-expiry';
 export const REMINDER_JOB = 'bookings.reminder';
 export const WAITLIST_JOB = 'bookings.waitlist';
+export const CHARGE_JOB = 'bookings.charge';
 const REMINDER_HOURS = 48;
 /** The notices also sent as a text, where the carer has given a mobile number. */
 const TEXTED = new Set<MessageTemplate['template']>(['WAITLIST_OFFER', 'SESSION_CANCELLED']);
@@ -393,6 +394,63 @@ export class BookingsService {
       await this.scheduleReminder(moved.booking);
     }
     return { userErrors: [], booking: toView(moved.booking) };
+  }
+
+  /** At a session's start: where its terms say so, a confirmed booking's money is taken. */
+  async chargeAtStart(bookingId: string): Promise<void> {
+    const booking = await this.load(bookingId);
+    if (!booking || booking.state !== 'CONFIRMED' || booking.funding !== 'HELD') return;
+    const session = await this.deps.sessions.session(String(booking.session));
+    if (session?.chargeAt !== 'SESSION_START') return;
+    await this.deps.funding.capture(
+      booking,
+      `Charged as the session started, booking ${booking.reference}`,
+    );
+  }
+
+  /**
+   * A provider gives money back for a booking it was paid for (all or part): to the card
+   * first, then to the funds, the reverse of the order they paid; never more than was paid.
+   */
+  async refund(
+    actor: SignedInActor,
+    input: { bookingId?: unknown; amountPence?: unknown; reason?: unknown },
+  ) {
+    const booking = await this.load(String(input.bookingId ?? ''));
+    if (
+      !booking ||
+      !organisationAccess(actor, String(booking.organisation)) ||
+      (actor.role !== 'PROVIDER' && actor.role !== 'ADMIN')
+    ) {
+      return { userErrors: [notFoundBooking()], booking: null };
+    }
+    const amount = input.amountPence;
+    if (typeof amount !== 'number' || !Number.isInteger(amount) || amount <= 0) {
+      return {
+        userErrors: [
+          error(
+            ['input', 'amountPence'],
+            'Enter the refund as a whole number of pence, more than £0',
+            'INVALID',
+          ),
+        ],
+        booking: null,
+      };
+    }
+    const reason =
+      String(input.reason ?? '')
+        .trim()
+        .slice(0, 200) || 'Refunded by the provider';
+    const outcome = await this.deps.funding.refund(booking, amount, reason, {
+      kind: actor.role === 'ADMIN' ? 'ADMIN' : 'PROVIDER',
+      account: actor.accountId,
+    });
+    if (!outcome.ok)
+      return {
+        userErrors: [error(['input', 'amountPence'], outcome.message, 'TOO_MUCH')],
+        booking: null,
+      };
+    return { userErrors: [], booking: toView((await this.load(String(booking._id))) ?? booking) };
   }
 
   /** The card payment for these reserved bookings went through: they are confirmed. */
@@ -1344,6 +1402,13 @@ export class BookingsService {
   }
 
   private async scheduleReminder(booking: StoredBooking) {
+    if (booking.pricePence > 0) {
+      await this.deps.queue.enqueue(
+        CHARGE_JOB,
+        { bookingId: String(booking._id) },
+        { key: `${CHARGE_JOB}:${String(booking._id)}`, runAt: booking.startsAt },
+      );
+    }
     const runAt = new Date(booking.startsAt.getTime() - REMINDER_HOURS * HOUR);
     if (runAt <= new Date()) return;
     await this.deps.queue.enqueue(

@@ -87,6 +87,7 @@ export function termsOf(session: Pick<StoredSession, keyof SessionTerms>): Sessi
     closesHoursBefore: session.closesHoursBefore,
     pricePence: session.pricePence,
     freeCancellationHours: session.freeCancellationHours,
+    chargeAt: (session.chargeAt ?? 'ATTENDANCE') as SessionTerms['chargeAt'],
   };
 }
 

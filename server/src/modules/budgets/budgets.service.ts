@@ -722,6 +722,49 @@ export class BudgetsService {
     }
   }
 
+  owedTo(organisationId: string): Promise<number> {
+    return this.deps.ledger.balance(`owed:${organisationId}`);
+  }
+
+  journalsOfBooking(bookingId: string): Promise<StoredJournal[]> {
+    return this.deps.ledger.journalsOf({ booking: new Types.ObjectId(bookingId) });
+  }
+
+  /** A provider's refund to one fund that paid for a booking (a pool's child cap restored). */
+  async refundToFund(
+    booking: BookingForMoney,
+    fundId: string,
+    amountPence: number,
+    key: string,
+    memo: string,
+    actor: LedgerActor,
+  ) {
+    const fund = (await FundModel.findById(fundId).lean()) as unknown as StoredFund | null;
+    if (!fund) return;
+    const postings = [
+      { account: `owed:${booking.organisationId}`, amountPence: -amountPence },
+      { account: `fund:${fund._id}`, amountPence },
+    ];
+    if (fund.kind === 'POOLED_FUND' && fund.perChildCapPence) {
+      postings.push(
+        { account: `allowance-grant:${fund._id}`, amountPence: -amountPence },
+        { account: this.allowanceAccount(fund, booking.childId), amountPence },
+      );
+    }
+    await this.deps.ledger.post({
+      key,
+      reason: 'REFUND',
+      postings,
+      memo: `${memo} (booking ${booking.reference})`,
+      actor,
+      booking: booking.id,
+      funds: [fund._id],
+      organisation: booking.organisationId,
+      child: booking.childId,
+      labels: { ...labelsOf(booking), refundOf: fund._id },
+    });
+  }
+
   /** A family's children and their funds, for the family page. */
   async familyChildren(actor: SignedInActor) {
     if (!actor.familyId) return [];

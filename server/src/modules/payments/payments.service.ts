@@ -7,7 +7,7 @@ import type { Logger } from '../../platform/logger';
 import type { SignedInActor } from '../access/actor';
 import type { JobQueue } from '../jobs/job.service';
 import type { StoredJournal } from '../ledger/ledger.model';
-import type { LedgerService } from '../ledger/ledger.service';
+import type { LedgerActor, LedgerService } from '../ledger/ledger.service';
 import type { OrganisationsService } from '../organisations/organisations.service';
 import {
   CardPaymentModel,
@@ -272,6 +272,42 @@ export class PaymentsService {
       { $set: { refundedPence: (payment.refundedPence ?? 0) + held } },
     );
     return held;
+  }
+
+  /** A provider's refund of the card's part of a booking it was paid for. */
+  async refundCaptured(
+    booking: { _id: unknown; organisation: unknown; child: unknown; reference: string },
+    amountPence: number,
+    key: string,
+    memo: string,
+    actor: LedgerActor,
+  ) {
+    const bookingId = String(booking._id);
+    const payment = await this.paymentOfBooking(bookingId);
+    if (!payment) return;
+    const posted = await this.deps.ledger.post({
+      key,
+      reason: 'REFUND',
+      postings: [
+        { account: `owed:${String(booking.organisation)}`, amountPence: -amountPence },
+        { account: 'world:card', amountPence },
+      ],
+      memo: `${memo} (booking ${booking.reference}), to the card`,
+      actor,
+      booking: bookingId,
+      organisation: String(booking.organisation),
+      child: String(booking.child),
+      labels: { refundOf: 'card' },
+    });
+    if (!posted.ok) return;
+    await this.deps.stripe.refunds.create(
+      { payment_intent: payment.stripeId, amount: amountPence },
+      { idempotencyKey: key },
+    );
+    await CardPaymentModel.updateOne(
+      { _id: payment._id },
+      { $set: { refundedPence: (payment.refundedPence ?? 0) + amountPence } },
+    );
   }
 
   /**
