@@ -4,7 +4,10 @@
 //  (b) bookings per second across 1,000 sessions from 16 concurrent clients, next to the raw
 //      operation the mechanism rests on (a unique-key insert) at the same concurrency;
 //  (c) with 200,000 bookings stored: "Your bookings" for one family and one session's
-//      register, p50 and p95 over 100 reads each.
+//      register, p50 and p95 over 100 reads each;
+//  (d) funded bookings per second (each split across a pooled fund, the child's personal
+//      budget and a card through stripe-mock) next to unfunded (free) ones, same clients;
+//  (e) `ledger:check` over 1,000,000 postings, next to a raw read of the same entries.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +18,13 @@ import { startHarbour } from '../../server/src/harbour';
 import { loadConfig } from '../../server/src/platform/config';
 import type { SignedInActor } from '../../server/src/modules/access/actor';
 import { databaseUri, startDatabase } from '../services/database';
+import { startStripeMock } from '../services/stripe-mock';
 
 const CONTENDERS = 300;
 const CLIENTS = 16;
 const SECONDS = 10;
 const STORED = 200_000;
+const POSTINGS = 1_000_000;
 
 const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -50,6 +55,7 @@ export async function benchmarkBooking() {
     durable: false,
   });
   const uri = databaseUri(server.uri, `bench_booking_${Date.now()}`);
+  const stripe = await startStripeMock();
   const config = loadConfig({
     NODE_ENV: 'test',
     HOST: '127.0.0.1',
@@ -58,6 +64,7 @@ export async function benchmarkBooking() {
     HARBOUR_DATABASE_KIND: server.kind,
     ...(server.backend && { HARBOUR_FERRETDB_BACKEND: server.backend }),
     LOG_LEVEL: 'warn',
+    STRIPE_API_URL: stripe.url,
     DEMO_SEED: 'true',
     DEMO_PROVIDERS: '3',
     DEMO_FAMILIES: String(CONTENDERS),
@@ -179,6 +186,71 @@ export async function benchmarkBooking() {
         `raw unique-key inserts ${insertsPerSecond.toFixed(0)}/s; ratio ${(bookingsPerSecond / insertsPerSecond).toFixed(3)}×`,
     );
 
+    // (d) Funded bookings: each a pool's part (the child's cap), a budget's and a card's.
+    const commissioner = await actor('commissioner@demo.harbour.test');
+    if (!commissioner) throw new Error('the demo commissioner is missing');
+    await services.budgets.createPooledFund(commissioner, {
+      name: 'Benchmark pool',
+      totalPence: 900_000_000,
+      perChildCapPence: 500,
+    });
+    for (const family of families) {
+      await services.budgets.allocate(commissioner, {
+        childId: family.childId,
+        kind: 'PERSONAL_BUDGET',
+        amountPence: 500,
+        idempotencyKey: `bench-${family.childId}`,
+      });
+    }
+    const funded = await services.directory.upsertService({
+      organisationId: somewhere.organisationId,
+      locationIds: [somewhere.locationId],
+      name: 'Benchmark Funded Club',
+      type: 'INCLUSIVE_ACTIVITY',
+      minAge: 0,
+      maxAge: 25,
+      ratios: ['GROUP', 'ONE_TO_ONE', 'TWO_TO_ONE'],
+      skills: [...STAFF_SKILLS.codes],
+      funding: ['POOLED_FUND', 'PERSONAL_BUDGET', 'SELF_PAY'],
+    });
+    const fundedSessions: string[] = [];
+    for (let series = 0; series < 3; series += 1) {
+      const many = await services.sessions.createSeries(admin, {
+        listingId: `${funded.serviceId}:${somewhere.locationId}`,
+        schedule: {
+          pattern: 'HOLIDAY_SCHEME',
+          firstDate: future,
+          lastDate: new Date(Date.now() + 360 * 24 * 3600_000).toISOString().slice(0, 10),
+          days: ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'],
+          startTime: '14:00',
+          endTime: '16:00',
+        },
+        terms: { ...terms(400), pricePence: 1500 },
+      });
+      fundedSessions.push(...many.sessions.map((s) => s.id));
+    }
+    let nextFunded = 0;
+    const split = { pool: 0, budget: 0, card: 0, other: 0 };
+    const fundedPerSecond = await forSeconds(SECONDS, CLIENTS, async () => {
+      const n = nextFunded++;
+      const family = families[n % families.length];
+      const sessionId = fundedSessions[Math.floor(n / families.length) % fundedSessions.length];
+      if (!family || !sessionId) return;
+      const reply = await services.bookings.book(family.actor, {
+        childId: family.childId,
+        sessionIds: [sessionId],
+      });
+      const sources = new Set(reply.bookings[0]?.fundingParts.map((p) => p.source));
+      if (sources.has('POOLED_FUND') && sources.has('PERSONAL_BUDGET') && sources.has('CARD')) {
+        split.pool += 1;
+      } else if (sources.size) split.budget += 1;
+      else split.other += 1;
+    });
+    console.log(
+      `(d) ${CLIENTS} clients: ${fundedPerSecond.toFixed(1)} funded bookings/s (${split.pool} split three ways, ${split.budget} other splits, ${split.other} refused); ` +
+        `unfunded ${bookingsPerSecond.toFixed(1)}/s; ratio ${(fundedPerSecond / bookingsPerSecond).toFixed(2)}×`,
+    );
+
     // (c) Reads with 200,000 bookings stored.
     const bookings = client.db().collection('bookings');
     const stored = await bookings.countDocuments();
@@ -231,6 +303,82 @@ export async function benchmarkBooking() {
       `(c) ${STORED} bookings stored: Your bookings p50 ${yours.p50.toFixed(1)} ms, p95 ${yours.p95.toFixed(1)} ms; ` +
         `a session's register p50 ${register.p50.toFixed(1)} ms, p95 ${register.p95.toFixed(1)} ms`,
     );
+
+    // (e) The ledger check over 1,000,000 postings: allocations into 1,000 budgets, each a
+    // journal of two postings (the world's, and the budget's chain entry with its balance).
+    const journals = client.db().collection('journals');
+    const entries = client.db().collection('ledger_entries');
+    const already = await entries.countDocuments();
+    const seqOf = new Map<number, { seq: number; balance: number }>();
+    const stamp = new Date();
+    const seedStart = performance.now();
+    for (let j = 0; j < (POSTINGS - already) / 2; j += 2500) {
+      const batch = Array.from(
+        { length: Math.min(2500, (POSTINGS - already) / 2 - j) },
+        (_, k) => j + k,
+      );
+      await journals.insertMany(
+        batch.map((i) => ({
+          _id: `bench-allocation-${i}` as unknown as ObjectId,
+          reason: 'ALLOCATION',
+          postings: [
+            { account: 'world:council', amountPence: -100 },
+            { account: `fund:bench${i % 1000}`, amountPence: 100 },
+          ],
+          fingerprint: 'bench',
+          state: 'POSTED',
+          memo: 'Benchmark allocation',
+          actor: { kind: 'SYSTEM' },
+          createdAt: stamp,
+          updatedAt: stamp,
+          postedAt: stamp,
+        })),
+      );
+      await entries.insertMany(
+        batch.flatMap((i) => {
+          const chain = seqOf.get(i % 1000) ?? { seq: 0, balance: 0 };
+          chain.seq += 1;
+          chain.balance += 100;
+          seqOf.set(i % 1000, chain);
+          return [
+            {
+              _id: `bench-allocation-${i}#0`,
+              account: 'world:council',
+              journal: `bench-allocation-${i}`,
+              leg: 0,
+              reversal: false,
+              amountPence: -100,
+              at: stamp,
+            },
+            {
+              _id: `fund:bench${i % 1000}:${chain.seq}`,
+              account: `fund:bench${i % 1000}`,
+              seq: chain.seq,
+              journal: `bench-allocation-${i}`,
+              leg: 1,
+              reversal: false,
+              amountPence: 100,
+              balancePence: chain.balance,
+              at: stamp,
+            },
+          ] as unknown as { _id: ObjectId }[];
+        }),
+      );
+    }
+    const total = await entries.countDocuments();
+    console.log(
+      `    stored ${total} postings in ${((performance.now() - seedStart) / 1000).toFixed(0)} s`,
+    );
+    const rawStart = performance.now();
+    let rawSum = 0;
+    for await (const entry of entries.find({}, { batchSize: 5000 }))
+      rawSum += Number(entry.amountPence);
+    const rawMs = performance.now() - rawStart;
+    const check = await services.ledger.check();
+    console.log(
+      `(e) ledger:check over ${check.entries} postings in ${check.journals} journals: ${(check.ms / 1000).toFixed(1)} s, ${check.breaches.length} breaches; ` +
+        `a raw read of every entry ${(rawMs / 1000).toFixed(1)} s (sum ${rawSum}); ratio ${(check.ms / rawMs).toFixed(2)}×`,
+    );
   } finally {
     await client
       .db()
@@ -239,5 +387,6 @@ export async function benchmarkBooking() {
     await client.close();
     await harbour.stop();
     await server.stop();
+    await stripe.stop();
   }
 }
