@@ -25,6 +25,7 @@ import { SessionsService } from './modules/bookings/sessions.service';
 import { LedgerService } from './modules/ledger/ledger.service';
 import { BookingFunding } from './modules/bookings/booking-funding';
 import { BudgetsService } from './modules/budgets/budgets.service';
+import { FamilyPoolsService } from './modules/budgets/family-pools.service';
 import { PaymentsService, STRIPE_EVENT_JOB } from './modules/payments/payments.service';
 import { createStripeClient } from './modules/payments/stripe-client';
 import type { JobHandler } from './modules/jobs/job.worker';
@@ -89,8 +90,10 @@ export function createServices(config: Config, log: Logger) {
     paid: (ids) => bookings.cardPaid(ids),
     failed: (ids) => bookings.cardFailed(ids),
   });
+  const familyPools = new FamilyPoolsService({ ledger, families, accounts, directory, budgets });
   return {
     budgets,
+    familyPools,
     payments,
     publicUrl,
     sessions,

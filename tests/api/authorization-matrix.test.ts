@@ -447,6 +447,20 @@ const CASES: Record<string, Case> = {
     expect: childsBudget,
   },
   'Query.pooledFunds': { document: '{ pooledFunds { id } }', expect: council },
+  'Query.familyPoolInvitations': {
+    document: '{ familyPoolInvitations { share { amountPence } } }',
+    expect: only(['FAMILY']),
+  },
+  'Mutation.familyPoolCreate': {
+    document: `mutation($c: ID!) { familyPoolCreate(input: { name: "Matrix pool", serviceId: "${UNKNOWN_ID}", totalPence: 100, childId: $c, sharePence: 50, invites: [{ email: "nobody@example.com", sharePence: 40 }] }) { userErrors { code } } }`,
+    variables: (f, caller, target) => ({ c: child(f, caller, target) }),
+    expect: only(['FAMILY']),
+  },
+  'Mutation.familyPoolJoin': {
+    document: `mutation($c: ID!) { familyPoolJoin(input: { poolId: "${UNKNOWN_ID}", childId: $c }) { userErrors { code } } }`,
+    variables: (f, caller, target) => ({ c: child(f, caller, target) }),
+    expect: { ...only(['FAMILY']), FAMILY: 'DENIED' },
+  },
   'Query.budgetSpend': { document: '{ budgetSpend { district } }', expect: council },
   'Query.providerStatement': {
     document:

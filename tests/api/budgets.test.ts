@@ -421,6 +421,95 @@ describe('a booking paid from a pool, a budget and a card', () => {
   });
 });
 
+describe('a family pool', () => {
+  const CREATE = `mutation($input: FamilyPoolCreateInput!) { familyPoolCreate(input: $input) {
+    userErrors { code message } account { id position { available { amountPence } } } } }`;
+  type Created = {
+    familyPoolCreate: {
+      userErrors: { code: string; message: string }[];
+      account: { id: string; position: { available: { amountPence: number } } } | null;
+    };
+  };
+
+  it('families agree shares; each share moves when its family consents; the pool pays its children’s bookings', async () => {
+    const service = await bookableService(harbour, demo.provider, { funding: ['PERSONAL_BUDGET'] });
+    const alex = (await childrenOf(harbour, demo.parent2)).get('Alex')!;
+    const input = {
+      name: 'Saturday swimming group',
+      serviceId: service.serviceId,
+      childId: sam,
+      sharePence: 400,
+      invites: [{ email: 'parent2@demo.harbour.test', sharePence: 1100 }],
+    };
+    const wrong = await gql<Created>(demo.parent, CREATE, {
+      input: { ...input, totalPence: 2000 },
+    });
+    expect(wrong.familyPoolCreate.userErrors).toEqual([
+      {
+        code: 'SHARES_DO_NOT_ADD_UP',
+        message:
+          'The shares add up to £15.00, not the £20.00 the pool is for: change a share or the total',
+      },
+    ]);
+
+    const samBefore = await available(personalFundId('PERSONAL_BUDGET', sam, year));
+    const alexBefore = await available(personalFundId('PERSONAL_BUDGET', alex, year));
+    const created = await gql<Created>(demo.parent, CREATE, {
+      input: { ...input, totalPence: 1500 },
+    });
+    expect(created.familyPoolCreate.userErrors).toEqual([]);
+    const poolId = created.familyPoolCreate.account!.id;
+    expect(created.familyPoolCreate.account!.position.available.amountPence).toBe(400);
+    expect(await available(personalFundId('PERSONAL_BUDGET', sam, year))).toBe(samBefore - 400);
+
+    const invited = await gql<{
+      familyPoolInvitations: {
+        pool: { id: string; name: string };
+        share: { amountPence: number };
+      }[];
+    }>(demo.parent2, '{ familyPoolInvitations { pool { id name } share { amountPence } } }');
+    expect(invited.familyPoolInvitations).toEqual([
+      { pool: { id: poolId, name: 'Saturday swimming group' }, share: { amountPence: 1100 } },
+    ]);
+    const joined = await gql<{
+      familyPoolJoin: {
+        userErrors: unknown[];
+        account: { position: { available: { amountPence: number } } };
+      };
+    }>(
+      demo.parent2,
+      'mutation($p: ID!, $c: ID!) { familyPoolJoin(input: { poolId: $p, childId: $c }) { userErrors { message } account { position { available { amountPence } } } } }',
+      { p: poolId, c: alex },
+    );
+    expect(joined.familyPoolJoin).toEqual({
+      userErrors: [],
+      account: { position: { available: { amountPence: 1500 } } },
+    });
+    expect(await available(personalFundId('PERSONAL_BUDGET', alex, year))).toBe(alexBefore - 1100);
+
+    const created2 = await createSeries(
+      harbour,
+      demo.provider,
+      service.listingId,
+      { pattern: 'ONE_OFF', firstDate: dayFromToday(8) },
+      { pricePence: 1200 },
+    );
+    const booked = await book(harbour, demo.parent2, {
+      childId: alex,
+      sessionIds: [created2.sessions[0]!.id],
+    });
+    expect(booked.userErrors).toEqual([]);
+    expect(booked.bookings[0]!.fundingParts).toEqual([
+      expect.objectContaining({
+        source: 'FAMILY_POOL',
+        name: 'Saturday swimming group',
+        amount: { amountPence: 1200 },
+      }),
+    ]);
+    expect(await available(poolId)).toBe(300);
+  });
+});
+
 describe('50 concurrent bookings on one nearly spent budget', () => {
   it('never takes the budget below zero, and tells every refused booking why', async () => {
     const rileysBudget = personalFundId('PERSONAL_BUDGET', riley, year);
@@ -566,7 +655,7 @@ describe('bulk allocation from a CSV file', () => {
     });
     expect(real.budgetAllocationsImport.applied).toBe(false);
     expect(real.budgetAllocationsImport.userErrors[0]?.message).toMatch(
-      /1 of 2 rows have problems \(lines 3\): nothing has been allocated/,
+      /1 of 2 rows has a problem \(line 3\): nothing has been allocated/,
     );
     expect(await available(alexBudget)).toBe(before);
 

@@ -1,3 +1,4 @@
+import { FundModel } from '../../server/src/modules/budgets/fund.model';
 import {
   LocationModel,
   ProviderProfileModel,
@@ -95,5 +96,28 @@ describe('sessions and bookings', () => {
     expect(held).toBe(full!.places);
     const attended = await BookingModel.findOne({ state: 'ATTENDED' }).lean();
     expect(attended?.startsAt.getTime()).toBeLessThan(Date.now());
+  });
+});
+
+describe('budgets', () => {
+  it('has budgets with money, a pooled fund, a family pool, funded bookings and one waiting for a card', async () => {
+    const funds = await FundModel.find().lean();
+    const kinds = new Set(funds.map((fund) => fund.kind));
+    expect([...kinds].sort()).toEqual([
+      'FAMILY_POOL',
+      'PERSONAL_BUDGET',
+      'PERSONAL_HEALTH_BUDGET',
+      'POOLED_FUND',
+    ]);
+    const ledger = demo.harbour.services.ledger;
+    const pool = funds.find((fund) => fund.kind === 'POOLED_FUND')!;
+    expect(await ledger.balance(`fund:${pool._id}`)).toBeGreaterThan(1_000_000);
+    const familyPool = funds.find((fund) => fund.kind === 'FAMILY_POOL')!;
+    expect(familyPool.shares?.map((share) => share.childName).sort()).toEqual(['Alex', 'Sam']);
+    expect(await BookingModel.countDocuments({ funding: 'HELD' })).toBeGreaterThanOrEqual(4);
+    expect(await BookingModel.countDocuments({ funding: 'AWAITING_CARD' })).toBeGreaterThanOrEqual(
+      1,
+    );
+    expect((await ledger.check()).breaches).toEqual([]);
   });
 });

@@ -132,10 +132,21 @@ it('a parent books a session costing more than Sam’s budget, pays the rest by 
   await expectHeading(page, 'Pay by card');
   await page.getByText('Test mode: no real money is taken').waitFor();
   await expectAccessible(page);
+
+  // Until it is paid, the booking waits for the card, and says so.
+  await page.getByRole('link', { name: 'Back to your bookings' }).click();
+  await expectHeading(page, 'Your bookings');
+  const booking = page.locator('.govuk-summary-card', { hasText: 'Sam: Harbour Test Club' });
+  await booking.getByText('Card payment due').waitFor();
+  await booking.getByText('Reserved', { exact: true }).waitFor();
+  await expectAccessible(page);
+  await booking
+    .getByRole('link', { name: new RegExp(`^Pay ${money(card)} by card for booking`) })
+    .click();
+  await expectHeading(page, 'Pay by card');
   await page.getByRole('button', { name: `Pay ${money(card)} with Stripe’s test card` }).click();
   await expectHeading(page, 'Your bookings');
   await page.getByText(`${money(card)} paid by card: your booking is confirmed`).waitFor();
-  const booking = page.locator('.govuk-summary-card', { hasText: 'Sam: Harbour Test Club' });
   await booking.getByText('Confirmed', { exact: true }).waitFor();
   await expect(summaryValue(booking, 'Paid from').textContent()).resolves.toBe(
     `Sam’s personal budget ${money(budgetLeft)}, Card payment ${money(card)}`,
@@ -233,7 +244,7 @@ it('a commissioner checks a CSV file, is told which row is wrong, then allocates
     file([samRow, `${riley.id},2001-01-01,PERSONAL_BUDGET,100,COUNCIL_HELD,,,`]),
   );
   await page.getByRole('button', { name: 'Check the file' }).press('Enter');
-  await summary.getByText(/^1 of 2 rows have problems \(lines 3\)/).waitFor();
+  await summary.getByText(/^1 of 2 rows has a problem \(line 3\)/).waitFor();
   await page
     .getByRole('row', { name: /Refused/ })
     .getByText('date_of_birth does not match this child’s: check the child id')
@@ -248,6 +259,7 @@ it('a commissioner checks a CSV file, is told which row is wrong, then allocates
     file([samRow, `${riley.id},${riley.dateOfBirth},PERSONAL_BUDGET,100,DIRECT_PAYMENT,,,`]),
   );
   await page.getByRole('button', { name: 'Check the file' }).press('Enter');
+  await page.getByText('Every row is right. Check what each would do, then allocate.').waitFor();
   await page.getByRole('table', { name: 'What each row would do' }).waitFor();
   await expect(page.getByRole('row', { name: /Ready to allocate/ }).count()).resolves.toBe(2);
   await expect(summary.count()).resolves.toBe(0);

@@ -67,10 +67,10 @@ it('a parent sees which provider looked at their child, when and why, in a table
   await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.waitForURL(`${url}/account/access-log`);
-  const row = page.locator('tbody tr').first();
-  await row.waitFor();
-  await expect(row.textContent()).resolves.toContain('Jo Provider (demo), Sunrise Play (demo)');
-  await expect(row.textContent()).resolves.toContain('Sam');
+  // Newest first: the provider's look at Sam's profile, beside the council's budget entries.
+  const row = page.locator('tbody tr', { hasText: 'Jo Provider (demo), Sunrise Play (demo)' });
+  await row.first().waitFor();
+  await expect(row.first().textContent()).resolves.toContain('Sam');
   expect(await axeViolations(page)).toEqual([]);
 });
 

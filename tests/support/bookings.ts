@@ -96,7 +96,7 @@ export async function createSeries(
 }
 
 export const BOOKING_FIELDS =
-  'id reference state child { id firstName } session { id date placesLeft } offerExpiresAt cancellation { kind by } price { amountPence } funding';
+  'id reference state child { id firstName } session { id date placesLeft } offerExpiresAt cancellation { kind by } price { amountPence } funding\n  fundingParts { source name amount { amountPence } }';
 
 export interface BookingResult {
   userErrors: { field: string[] | null; message: string; code: string }[];
@@ -110,6 +110,7 @@ export interface BookingResult {
     cancellation: { kind: string; by: string } | null;
     price: { amountPence: number };
     funding: string;
+    fundingParts: { source: string; name: string; amount: { amountPence: number } }[];
   }[];
 }
 

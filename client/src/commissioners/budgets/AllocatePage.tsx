@@ -99,6 +99,12 @@ export function AllocatePage() {
           </form>
         </div>
       </div>
+      {/* Says the file is ready where the table appears, without moving focus. */}
+      <div role="status">
+        {checked?.isReady && (
+          <p className="govuk-body">Every row is right. Check what each would do, then allocate.</p>
+        )}
+      </div>
       {checked && checked.rows.length > 0 && (
         <>
           <OutcomesTable caption="What each row would do" rows={checked.rows} />

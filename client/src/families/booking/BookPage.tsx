@@ -253,7 +253,7 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
             {notes.length > 0 && (
               <>
                 <h3 className="govuk-heading-s">Why some funds pay nothing</h3>
-                <ul className="govuk-list govuk-hint">
+                <ul className="govuk-list govuk-hint govuk-!-margin-bottom-6">
                   {notes.map((note) => (
                     <li key={note.fundId}>{note.reason}</li>
                   ))}

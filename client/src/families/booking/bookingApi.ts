@@ -164,16 +164,34 @@ export async function createBooking(
   return bookingCreate;
 }
 
+type BookingPage = {
+  nodes: Booking[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+};
+
+/**
+ * All the family's upcoming or past bookings. They come 25 at a time: the API's cost limit
+ * counts every field of every booking a page can hold.
+ */
 export async function fetchBookings(when: 'UPCOMING' | 'PAST'): Promise<Booking[]> {
-  const { familyBookings } = await graphqlRequest<{ familyBookings: { nodes: Booking[] } }>(
-    /* GraphQL */ `
-      query FamilyBookings($when: BookingTime!) {
-        familyBookings(when: $when, first: 50) { nodes { ${bookingFields} } }
-      }
-    `,
-    { when },
-  );
-  return familyBookings.nodes;
+  const bookings: Booking[] = [];
+  let after: string | null = null;
+  do {
+    const { familyBookings }: { familyBookings: BookingPage } = await graphqlRequest(
+      /* GraphQL */ `
+        query FamilyBookings($when: BookingTime!, $after: String) {
+          familyBookings(when: $when, first: 25, after: $after) {
+            nodes { ${bookingFields} }
+            pageInfo { hasNextPage endCursor }
+          }
+        }
+      `,
+      { when, after },
+    );
+    bookings.push(...familyBookings.nodes);
+    after = familyBookings.pageInfo.hasNextPage ? familyBookings.pageInfo.endCursor : null;
+  } while (after);
+  return bookings;
 }
 
 export async function fetchBooking(id: string): Promise<BookingDetail> {

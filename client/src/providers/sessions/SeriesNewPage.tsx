@@ -80,7 +80,7 @@ function SeriesForm({ details, calendarPath }: { details: ProviderConsole; calen
   const text = (
     field: Exclude<
       SeriesFormField,
-      'firstDate' | 'lastDate' | 'pattern' | 'listingId' | ChangeField
+      'firstDate' | 'lastDate' | 'pattern' | 'listingId' | 'chargeAt' | ChangeField
     >,
   ) => ({
     id: field,
@@ -278,6 +278,22 @@ function SeriesForm({ details, calendarPath }: { details: ProviderConsole; calen
             inputMode="numeric"
             widthClass="govuk-input--width-4"
             {...text('freeCancellationHours')}
+          />
+          <Radios
+            name="chargeAt"
+            legend="When are budgets and card payments charged?"
+            legendSize="s"
+            options={[
+              {
+                value: 'ATTENDANCE',
+                label: 'When you mark the register',
+                hint: 'A child marked absent is charged too; a cancellation in time is not',
+              },
+              { value: 'SESSION_START', label: 'When the session starts' },
+            ]}
+            value={answers.chargeAt}
+            onChange={(value) => set('chargeAt', value as SeriesAnswers['chargeAt'])}
+            error={form.errorFor('chargeAt')}
           />
           <button type="submit" className="govuk-button">
             Add sessions

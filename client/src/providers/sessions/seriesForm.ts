@@ -20,6 +20,7 @@ export const seriesFields = [
   'closesHoursBefore',
   'price',
   'freeCancellationHours',
+  'chargeAt',
 ] as const;
 export type SeriesField = (typeof seriesFields)[number];
 
@@ -56,6 +57,7 @@ export type SeriesAnswers = {
   closesHoursBefore: string;
   price: string;
   freeCancellationHours: string;
+  chargeAt: 'ATTENDANCE' | 'SESSION_START';
   closures: ClosureAnswers[];
   exceptions: ExceptionAnswers[];
 };
@@ -80,6 +82,7 @@ export const emptySeriesAnswers: SeriesAnswers = {
   closesHoursBefore: '24',
   price: '0',
   freeCancellationHours: '48',
+  chargeAt: 'ATTENDANCE',
   closures: [],
   exceptions: [],
 };
@@ -174,6 +177,7 @@ export function parseSeries(
         closesHoursBefore: numbers.closesHoursBefore ?? 0,
         pricePence: pricePence ?? 0,
         freeCancellationHours: numbers.freeCancellationHours ?? 0,
+        chargeAt: answers.chargeAt,
       },
     },
   };

@@ -81,6 +81,7 @@ export type SeriesInput = {
     closesHoursBefore: number;
     pricePence: number;
     freeCancellationHours: number;
+    chargeAt: 'ATTENDANCE' | 'SESSION_START';
   };
 };
 

@@ -160,6 +160,12 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
     relation: "budgetAccess to the account's child; pooled funds for commissioners and admins",
   },
   'Query.pooledFunds': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Query.familyPoolInvitations': { who: ['FAMILY'], relation: "invitations to the caller's email" },
+  'Mutation.familyPoolCreate': { who: ['FAMILY'], relation: "own child's budget pays the share" },
+  'Mutation.familyPoolJoin': {
+    who: ['FAMILY'],
+    relation: "invited by email; own child's budget pays the share",
+  },
   'Query.budgetSpend': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only' },
   'Query.providerStatement': {
     who: ['PROVIDER', 'COMMISSIONER', 'ADMIN'],

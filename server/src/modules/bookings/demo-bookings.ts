@@ -198,6 +198,8 @@ export async function seedDemoBookings(services: Services, admin: SignedInActor 
       await ScheduledSessionModel.deleteOne({ _id: full.id });
       await SessionSeriesModel.deleteOne({ _id: small.seriesId });
       for (const booking of held.bookings) {
+        // Cancelled first, so what its budget held goes back, then forgotten.
+        await services.bookings.cancel(holder, { bookingId: booking.id });
         await BookingModel.deleteOne({ _id: booking.id });
         await CapacityClaimModel.deleteMany({ booking: booking.id });
         await BookingTransitionModel.deleteMany({ booking: booking.id });
@@ -217,6 +219,26 @@ export async function seedDemoBookings(services: Services, admin: SignedInActor 
     const sessionId = sessions[n % Math.max(1, sessions.length)];
     if (childId && sessionId) {
       await services.bookings.book(family, { childId, sessionIds: [sessionId] });
+    }
+  }
+
+  // One booking the child's funds do not cover, at a service that takes cards: it waits for
+  // the card payment (the first such session a demo child may book).
+  const candidates = [
+    ...[...(await children(parent2)).values()].map((child) => [parent2, child] as const),
+    ...[...parentChildren.values()].map((child) => [parent, child] as const),
+  ];
+  const byCard = listings.filter(
+    (l) => seriesOf.has(l.id) && l.funding.includes('SELF_PAY') && !l.funding.includes('FREE'),
+  );
+  card: for (const [family, childId] of candidates) {
+    for (const listing of byCard) {
+      const [sessionId] = seriesOf.get(listing.id) ?? [];
+      if (!sessionId) continue;
+      const reply = await services.bookings.book(family, { childId, sessionIds: [sessionId] });
+      const [booking] = reply.bookings;
+      if (booking?.state === 'RESERVED') break card;
+      if (booking) await services.bookings.cancel(family, { bookingId: booking.id });
     }
   }
 

@@ -185,7 +185,41 @@ export const budgetsGraphQL: GraphQLModule = {
       account: BudgetAccount
     }
 
+    input FamilyPoolInviteInput {
+      email: String!
+      sharePence: Int!
+    }
+
+    input FamilyPoolCreateInput {
+      name: String!
+      "The group activity the pool pays for."
+      serviceId: ID!
+      totalPence: Int!
+      "Your child, whose personal budget pays your share."
+      childId: ID!
+      sharePence: Int!
+      "The other families, by their Harbour email addresses, and each one's share."
+      invites: [FamilyPoolInviteInput!]!
+    }
+
+    input FamilyPoolJoinInput {
+      poolId: ID!
+      childId: ID!
+    }
+
+    type FamilyPoolPayload {
+      userErrors: [UserError!]!
+      account: BudgetAccount
+    }
+
+    type FamilyPoolInvitation {
+      pool: BudgetAccount!
+      share: Money!
+    }
+
     extend type Query {
+      "Family pools the caller's family is invited to and has not joined."
+      familyPoolInvitations: [FamilyPoolInvitation!]!
       "The children of the caller's family and their budget accounts this year."
       familyBudgets: [ChildBudgets!]!
       "One child's budget accounts this year: the family, or commissioners (audited)."
@@ -200,6 +234,10 @@ export const budgetsGraphQL: GraphQLModule = {
       budgetAllocate(input: BudgetAllocateInput!): BudgetAllocatePayload!
       budgetAllocationsImport(input: BudgetAllocationsImportInput!): BudgetAllocationsImportPayload!
       pooledFundCreate(input: PooledFundCreateInput!): PooledFundCreatePayload!
+      "Families agree shares of a group activity: yours moves from your child's budget now."
+      familyPoolCreate(input: FamilyPoolCreateInput!): FamilyPoolPayload!
+      "An invited family consents to its share, which moves from its child's budget."
+      familyPoolJoin(input: FamilyPoolJoinInput!): FamilyPoolPayload!
     }
   `,
   resolvers: {
@@ -248,6 +286,11 @@ export const budgetsGraphQL: GraphQLModule = {
       allocated: (payload: { allocatedPence: number }) => gbp(payload.allocatedPence),
     },
     Query: {
+      familyPoolInvitations: async (_parent, _args, context) =>
+        (await context.services.familyPools.invitations(signedIn(context))).map((pool) => ({
+          pool,
+          share: gbp(pool.sharePence),
+        })),
       familyBudgets: async (_parent, _args, context) => {
         const actor = signedIn(context);
         const children = await context.services.budgets.familyChildren(actor);
@@ -275,6 +318,10 @@ export const budgetsGraphQL: GraphQLModule = {
         );
         return { userErrors, account: fund };
       },
+      familyPoolCreate: (_parent, { input }: Input, context) =>
+        context.services.familyPools.create(signedIn(context), input),
+      familyPoolJoin: (_parent, { input }: Input, context) =>
+        context.services.familyPools.join(signedIn(context), input),
       budgetAllocationsImport: (_parent, { input }: Input, context) =>
         context.services.budgets.importAllocations(signedIn(context), input),
       pooledFundCreate: async (_parent, { input }: Input, context) => {

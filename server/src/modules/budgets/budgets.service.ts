@@ -261,7 +261,7 @@ export class BudgetsService {
           ? [
               error(
                 ['input', 'csv'],
-                `${bad.length} of ${rows.length} rows have problems (lines ${bad.map((r) => r.line).join(', ')}): nothing has been allocated`,
+                `${bad.length} of ${rows.length} rows ${bad.length === 1 ? 'has a problem (line' : 'have problems (lines'} ${bad.map((r) => r.line).join(', ')}): nothing has been allocated`,
                 'INVALID_ROWS',
               ),
             ]
@@ -393,7 +393,7 @@ export class BudgetsService {
       },
       createdBy: actor.accountId,
     });
-    await this.deps.ledger.post({
+    const funded = await this.deps.ledger.post({
       key: `allocation:${id}`,
       reason: 'ALLOCATION',
       postings: [
@@ -404,6 +404,19 @@ export class BudgetsService {
       actor: ledgerActor(actor),
       funds: [id],
     });
+    if (!funded.ok) {
+      await FundModel.deleteOne({ _id: id });
+      return {
+        userErrors: [
+          error(
+            ['input', 'totalPence'],
+            'message' in funded ? funded.message : 'The fund could not be given its money',
+            funded.code,
+          ),
+        ],
+        fund: null,
+      };
+    }
     return { userErrors: [], fund: await this.view(fund.toObject() as unknown as StoredFund) };
   }
 
@@ -460,9 +473,7 @@ export class BudgetsService {
   /** A child's funds for the year, with where each will stand on 31 March; audited. */
   async childFunds(actor: SignedInActor, childId: string, year: number = budgetYearOf().startYear) {
     const child = await this.visibleChild(actor, childId);
-    const funds = (await FundModel.find({ child: child.id, year })
-      .sort({ kind: 1 })
-      .lean()) as unknown as StoredFund[];
+    const funds = await this.fundsOfChild(child.id, year);
     const views = await Promise.all(funds.map((fund) => this.view(fund)));
     const today = londonToday();
     return views.map((fund) => ({
@@ -478,8 +489,14 @@ export class BudgetsService {
   ): Promise<{ fund: FundView; movements: FundMovement[] }> {
     const fund = (await FundModel.findById(fundId).lean()) as unknown as StoredFund | null;
     if (!fund) throw notVisible();
+    const council = actor.role === 'COMMISSIONER' || actor.role === 'ADMIN';
+    const member =
+      fund.kind === 'FAMILY_POOL' &&
+      [fund.family, ...(fund.shares ?? []).map((share) => share.family)].some(
+        (family) => family && String(family) === actor.familyId,
+      );
     if (fund.child) await this.visibleChild(actor, String(fund.child));
-    else if (actor.role !== 'COMMISSIONER' && actor.role !== 'ADMIN') throw notVisible();
+    else if (!council && !member) throw notVisible();
     const journals = await this.deps.ledger.journalsOf({ funds: fund._id });
     return { fund: await this.view(fund), movements: movementsOf(fund._id, journals) };
   }
@@ -497,6 +514,11 @@ export class BudgetsService {
       reason: decision.audited ? 'Budgets and their statements' : null,
     });
     return child;
+  }
+
+  async viewOf(fundId: string): Promise<FundView | null> {
+    const fund = (await FundModel.findById(fundId).lean()) as unknown as StoredFund | null;
+    return fund ? this.view(fund) : null;
   }
 
   private async view(fund: StoredFund): Promise<FundView> {
@@ -533,13 +555,22 @@ export class BudgetsService {
     return fundingPlan(sessions, funds, { childName: child.name, childTier });
   }
 
+  /** A child's own budgets for the year and the family pools the child is in. */
+  private async fundsOfChild(childId: string, year: number): Promise<StoredFund[]> {
+    const [own, pools] = await Promise.all([
+      FundModel.find({ child: childId, year }).sort({ kind: 1 }).lean(),
+      FundModel.find({ 'shares.child': childId, year }).lean(),
+    ]);
+    return [...own, ...pools] as unknown as StoredFund[];
+  }
+
   private async fundsForPlan(child: { id: string }): Promise<FundForPlan[]> {
     const year = budgetYearOf().startYear;
     const [own, pools] = await Promise.all([
-      FundModel.find({ child: child.id, year }).lean(),
+      this.fundsOfChild(child.id, year),
       FundModel.find({ kind: 'POOLED_FUND', year }).lean(),
     ]);
-    const funds = [...own, ...pools] as unknown as StoredFund[];
+    const funds = [...own, ...(pools as unknown as StoredFund[])];
     return Promise.all(
       funds.map(async (fund) => {
         const availablePence = await this.deps.ledger.balance(`fund:${fund._id}`);

@@ -52,6 +52,37 @@ export async function seedDemoBudgets(services: Services): Promise<void> {
     });
   }
 
+  // Sam's and Alex's families share a Saturday group at Sunrise Play.
+  const parent = await actorOf(services, DEMO_ACCOUNTS.parent);
+  const parent2 = await actorOf(services, DEMO_ACCOUNTS.parent2);
+  const provider = await actorOf(services, DEMO_ACCOUNTS.provider);
+  const sunrise = provider?.ownedOrganisationIds[0];
+  const activity = (await services.directory.allListings()).find(
+    (listing) => listing.organisationId === sunrise && listing.funding.includes('PERSONAL_BUDGET'),
+  );
+  const sam = (await childrenOf(services, DEMO_ACCOUNTS.parent)).get('Sam');
+  const alex = (await childrenOf(services, DEMO_ACCOUNTS.parent2)).get('Alex');
+  if (
+    parent &&
+    parent2 &&
+    activity &&
+    sam &&
+    alex &&
+    !(await FundModel.exists({ kind: 'FAMILY_POOL' }))
+  ) {
+    const created = await services.familyPools.create(parent, {
+      name: 'Saturday group for Sam and Alex (demo)',
+      serviceId: activity.serviceId,
+      totalPence: 12_000,
+      childId: sam,
+      sharePence: 6_000,
+      invites: [{ email: DEMO_ACCOUNTS.parent2, sharePence: 6_000 }],
+    });
+    if (created.account) {
+      await services.familyPools.join(parent2, { poolId: created.account.id, childId: alex });
+    }
+  }
+
   // The other demo families: most children have a budget; family-003's is nearly spent.
   for (let n = 1; n <= 20; n += 1) {
     const email = `family-${String(n).padStart(3, '0')}@demo.harbour.test`;

@@ -47,13 +47,19 @@ const fundSchema = new Schema(
       ],
       default: undefined,
     },
+    /** Family pools: families invited to a share who have not consented yet. */
+    invites: {
+      type: [{ _id: false, email: { type: String, required: true }, sharePence: Number }],
+      default: undefined,
+    },
     createdBy: { type: Schema.Types.ObjectId, required: true },
   },
   { timestamps: true, collection: 'funds' },
 );
 fundSchema.index({ child: 1, year: 1 });
 fundSchema.index({ kind: 1, year: 1 });
-fundSchema.index({ 'shares.family': 1 });
+fundSchema.index({ 'shares.child': 1 });
+fundSchema.index({ 'invites.email': 1 });
 export const FundModel = model('Fund', fundSchema);
 export type StoredFund = InferSchemaType<typeof fundSchema> & { _id: string };
 export type FundId = string;

@@ -54,7 +54,7 @@ export function mayGoNegative(account: string): boolean {
   return account.startsWith('world:') || account.startsWith('allowance-grant:');
 }
 
-export const MAX_POSTING_PENCE = 100_000_000; // £1,000,000: anything larger is a mistake.
+export const MAX_POSTING_PENCE = 1_000_000_000; // £10,000,000: anything larger is a mistake.
 const ACCOUNT = /^[a-z-]+:[A-Za-z0-9:_-]{1,120}$/;
 
 /** What is wrong with a journal's postings, in words; null when it balances and may be posted. */
@@ -69,7 +69,7 @@ export function journalProblem(postings: readonly Posting[]): string | null {
     if (!Number.isSafeInteger(amountPence) || amountPence === 0) {
       return 'Every posting must be a whole, non-zero number of pence';
     }
-    if (Math.abs(amountPence) > MAX_POSTING_PENCE) return 'A posting is larger than £1,000,000';
+    if (Math.abs(amountPence) > MAX_POSTING_PENCE) return 'A posting is larger than £10,000,000';
     sum += amountPence;
   }
   return sum === 0 ? null : `The postings add up to ${sum}p, not zero`;
