@@ -483,6 +483,10 @@ const CASES: Record<string, Case> = {
       'mutation { budgetAllocationsImport(input: { csv: "not,a,budget,file", dryRun: true }) { userErrors { message } } }',
     expect: council,
   },
+  'Mutation.budgetYearEndReturn': {
+    document: 'mutation { budgetYearEndReturn(input: { year: 2100 }) { userErrors { message } } }',
+    expect: council,
+  },
   'Mutation.pooledFundCreate': {
     document:
       'mutation { pooledFundCreate(input: { name: "", totalPence: 0, perChildCapPence: 0 }) { userErrors { message } } }',

@@ -33,7 +33,9 @@ let sam: string;
 beforeAll(async () => {
   harbour = await startTestHarbour({ DEMO_SEED: 'true' });
   demo = await signInDemo(harbour);
-  ({ listingId } = await bookableService(harbour, demo.provider));
+  ({ listingId } = await bookableService(harbour, demo.provider, {
+    funding: ['POOLED_FUND', 'PERSONAL_BUDGET', 'SELF_PAY'],
+  }));
   sam = (await childrenOf(harbour, demo.parent)).get('Sam')!;
 });
 
@@ -93,6 +95,15 @@ describe.each([
     );
     const sessionId = created.sessions[0]!.id;
     const input = { childId: sam, sessionIds: [sessionId], idempotencyKey: `crash-${point}` };
+    // Split funded: a fresh pool (so Sam has £5 of its cap left) and Sam's budget for the rest.
+    const pool = await postGraphQL<{ pooledFundCreate: { account: { id: string } } }>(
+      harbour.url,
+      'mutation { pooledFundCreate(input: { name: "Crash test pool", totalPence: 100000, perChildCapPence: 500 }) { account { id } } }',
+      {},
+      demo.commissioner,
+    );
+    const poolId = pool.body.data!.pooledFundCreate.account.id;
+    const poolLeft = () => harbour.harbour.services.ledger.balance(`fund:${poolId}`);
     const budgetBefore = await samsBudget();
 
     const doomed = await serverProcess({ HARBOUR_CRASH_AT: point });
@@ -112,11 +123,12 @@ describe.each([
         expect({ held, live }).toEqual({ held: 0, live: 0 });
         // No orphan hold: whatever the budget had held went back, and the books balance.
         expect(await samsBudget()).toBe(budgetBefore);
+        expect(await poolLeft()).toBe(100_000);
+        expect(
+          await BookingRequestModel.countDocuments({ _id: { $regex: `crash-${point}$` } }),
+        ).toBe(0);
       });
       expect((await harbour.harbour.services.ledger.check()).breaches).toEqual([]);
-      expect(await BookingRequestModel.countDocuments({ _id: { $regex: `crash-${point}$` } })).toBe(
-        0,
-      );
 
       // The family tries again with the same key: one booking, both places counted right.
       const retry = await postGraphQL<{
@@ -124,7 +136,8 @@ describe.each([
       }>(restarted.url, BOOK, { input }, demo.parent);
       expect(retry.body.data!.bookingCreate.userErrors).toEqual([]);
       expect(retry.body.data!.bookingCreate.bookings.map((b) => b.state)).toEqual(['CONFIRMED']);
-      expect(await samsBudget()).toBe(budgetBefore - 1200);
+      expect(await samsBudget()).toBe(budgetBefore - 700);
+      expect(await poolLeft()).toBe(100_000 - 500);
       const again = await postGraphQL<{
         bookingCreate: { bookings: { id: string }[] };
       }>(restarted.url, BOOK, { input }, demo.parent);

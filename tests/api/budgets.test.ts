@@ -183,6 +183,40 @@ describe('allocating budgets', () => {
     expect(await available(personalFundId('PERSONAL_BUDGET', sam, year))).toBe(before);
   });
 
+  it('after 31 March returns every unspent penny of that year once, and not before', async () => {
+    const jordan = (await childrenOf(harbour, demo.parent2)).get('Jordan')!;
+    const RETURN =
+      'mutation($y: Int!) { budgetYearEndReturn(input: { year: $y }) { userErrors { message } returned { amountPence } accounts } }';
+    await gql(
+      demo.commissioner,
+      'mutation($input: BudgetAllocateInput!) { budgetAllocate(input: $input) { userErrors { message } } }',
+      {
+        input: { childId: jordan, kind: 'PERSONAL_BUDGET', year: 2024, amountPence: 10_000 },
+      },
+    );
+    const early = await gql<{ budgetYearEndReturn: { userErrors: { message: string }[] } }>(
+      demo.commissioner,
+      RETURN,
+      { y: year },
+    );
+    expect(early.budgetYearEndReturn.userErrors[0]?.message).toMatch(/ends on 31 March/);
+    const back = await gql<{
+      budgetYearEndReturn: { returned: { amountPence: number }; accounts: number };
+    }>(demo.commissioner, RETURN, { y: 2024 });
+    expect(back.budgetYearEndReturn).toEqual({
+      userErrors: [],
+      returned: { amountPence: 10_000 },
+      accounts: 1,
+    });
+    const again = await gql<{ budgetYearEndReturn: { returned: { amountPence: number } } }>(
+      demo.commissioner,
+      RETURN,
+      { y: 2024 },
+    );
+    expect(again.budgetYearEndReturn.returned.amountPence).toBe(0);
+    expect(await available(personalFundId('PERSONAL_BUDGET', jordan, 2024))).toBe(0);
+  });
+
   it('refuses families and providers, and a pooled fund whose cap is more than it holds', async () => {
     for (const who of [demo.parent, demo.provider]) {
       const { body } = await harbour.graphql(

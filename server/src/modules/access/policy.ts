@@ -177,6 +177,7 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
     relation: 'audited for each family',
   },
   'Mutation.pooledFundCreate': { who: ['COMMISSIONER', 'ADMIN'] },
+  'Mutation.budgetYearEndReturn': { who: ['COMMISSIONER', 'ADMIN'] },
   'Mutation.providerPayoutCreate': { who: ['COMMISSIONER', 'ADMIN'] },
   'Mutation.organisationPayoutAccountSet': { who: ['ADMIN'] },
   'Mutation.bookingRefund': {

@@ -230,8 +230,22 @@ export const budgetsGraphQL: GraphQLModule = {
       budgetSpend(year: Int): [SpendRow!]!
     }
 
+    input BudgetYearEndReturnInput {
+      "The budget year's first calendar year: 2025 is 1 April 2025 to 31 March 2026."
+      year: Int!
+    }
+
+    type BudgetYearEndReturnPayload {
+      userErrors: [UserError!]!
+      returned: Money!
+      "How many accounts gave money back."
+      accounts: Int!
+    }
+
     extend type Mutation {
       budgetAllocate(input: BudgetAllocateInput!): BudgetAllocatePayload!
+      "After 31 March: every account's unspent money goes back to the council or the NHS."
+      budgetYearEndReturn(input: BudgetYearEndReturnInput!): BudgetYearEndReturnPayload!
       budgetAllocationsImport(input: BudgetAllocationsImportInput!): BudgetAllocationsImportPayload!
       pooledFundCreate(input: PooledFundCreateInput!): PooledFundCreatePayload!
       "Families agree shares of a group activity: yours moves from your child's budget now."
@@ -282,6 +296,9 @@ export const budgetsGraphQL: GraphQLModule = {
     AllocationRowOutcome: {
       amount: (row: { amountPence: number | null }) => gbpOrNull(row.amountPence),
     },
+    BudgetYearEndReturnPayload: {
+      returned: (payload: { returnedPence: number }) => gbp(payload.returnedPence),
+    },
     BudgetAllocationsImportPayload: {
       allocated: (payload: { allocatedPence: number }) => gbp(payload.allocatedPence),
     },
@@ -322,6 +339,8 @@ export const budgetsGraphQL: GraphQLModule = {
         context.services.familyPools.create(signedIn(context), input),
       familyPoolJoin: (_parent, { input }: Input, context) =>
         context.services.familyPools.join(signedIn(context), input),
+      budgetYearEndReturn: (_parent, { input }: Input, context) =>
+        context.services.budgets.returnAtYearEnd(signedIn(context), input),
       budgetAllocationsImport: (_parent, { input }: Input, context) =>
         context.services.budgets.importAllocations(signedIn(context), input),
       pooledFundCreate: async (_parent, { input }: Input, context) => {

@@ -420,6 +420,52 @@ export class BudgetsService {
     return { userErrors: [], fund: await this.view(fund.toObject() as unknown as StoredFund) };
   }
 
+  /**
+   * After 31 March: what every fund of that budget year still has goes back where it came
+   * from (personal budgets and pools to the council, health budgets to the NHS). Once per
+   * fund, however often it is asked.
+   */
+  async returnAtYearEnd(actor: SignedInActor, input: { year?: unknown }) {
+    const year = Number(input.year);
+    const fail = (message: string) => ({
+      userErrors: [error(['input', 'year'], message, 'INVALID')],
+      returnedPence: 0,
+      accounts: 0,
+    });
+    if (!Number.isInteger(year) || year < 2020 || year > 2100)
+      return fail('Enter a budget year, like 2026');
+    const span = budgetYear(year);
+    if (londonToday() <= span.lastDay) {
+      return fail(
+        `The budget year ${span.label} ends on 31 March ${year + 1}: unspent money goes back after that`,
+      );
+    }
+    const funds = (await FundModel.find({ year }).lean()) as unknown as StoredFund[];
+    let returnedPence = 0;
+    let accounts = 0;
+    for (const fund of funds) {
+      const left = await this.deps.ledger.balance(`fund:${fund._id}`);
+      if (left <= 0) continue;
+      const outcome = await this.deps.ledger.post({
+        key: `year-end:${fund._id}`,
+        reason: 'YEAR_END_RETURN',
+        postings: [
+          { account: `fund:${fund._id}`, amountPence: -left },
+          { account: fund.source === 'NHS' ? 'world:nhs' : 'world:council', amountPence: left },
+        ],
+        memo: `Unspent at the end of ${span.label}: returned`,
+        actor: ledgerActor(actor),
+        funds: [fund._id],
+        ...(fund.child && { child: String(fund.child) }),
+      });
+      if (outcome.ok) {
+        returnedPence += left;
+        accounts += 1;
+      }
+    }
+    return { userErrors: [], returnedPence, accounts };
+  }
+
   /** Every pooled fund, for commissioners. */
   async pooledFunds(): Promise<FundView[]> {
     const funds = (await FundModel.find({ kind: 'POOLED_FUND' })
