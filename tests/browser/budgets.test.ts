@@ -43,8 +43,10 @@ const budgetCard = (page: Page, name: string) =>
   });
 
 // Each journey carries on from the one before: the booking is paid, then attended, then the
-// commissioner tops up Sam's budget.
+// commissioner tops up Sam's budget from a file, then makes a pooled fund and tops it up again.
 let parent: Awaited<ReturnType<typeof openPage>>;
+/** The commissioner's page, left on Funds and spending by the CSV journey. */
+let commissioner: Awaited<ReturnType<typeof openPage>>;
 let family: { authorization: string };
 let sessionId: string;
 let reference: string;
@@ -214,7 +216,8 @@ it('the provider sees what it is owed once the child has attended', async () => 
 
 it('a commissioner checks a CSV file, is told which row is wrong, then allocates from it', async () => {
   const url = journey.harbour.url;
-  const { page, problems } = await openPage(journey.browser);
+  commissioner = await openPage(journey.browser);
+  const { page, problems } = commissioner;
   await signIn(page, 'commissioner@demo.harbour.test', '/commissioners', DEMO_TOTP_SECRET);
   await page.getByRole('link', { name: 'Allocate budgets from a file' }).click();
   await expectHeading(page, 'Allocate budgets from a file');
@@ -285,6 +288,92 @@ it('a commissioner checks a CSV file, is told which row is wrong, then allocates
   const samsCard = budgetCard(parent.page, 'Sam’s personal budget');
   await expect(summaryValue(samsCard, 'Available to spend').textContent()).resolves.toBe(
     money(15_000),
+  );
+
+  expect(problems).toEqual([]);
+  expect(parent.problems).toEqual([]);
+});
+
+it('the commissioner creates a pooled fund, then allocates a budget to one child, through the forms', async () => {
+  const { page, problems } = commissioner;
+  const summary = page.locator('.govuk-error-summary');
+  const samsCard = budgetCard(parent.page, 'Sam’s personal budget');
+
+  // A new pooled fund: an amount that is not pounds is put right, and the fund is listed.
+  await expectHeading(page, 'Funds and spending');
+  await page.getByRole('link', { name: 'Create a pooled fund' }).click();
+  await expectHeading(page, 'Create a pooled fund');
+  await expectAccessible(page);
+  await page.getByLabel('Name', { exact: true }).fill('Holiday clubs fund');
+  await page.getByLabel('Total in pounds').fill('twenty thousand');
+  await page.getByLabel('Each child’s cap for the year, in pounds').fill('400');
+  await page.getByLabel('Targeted').check();
+  await page.getByLabel('Specialist').check();
+  await page.getByRole('button', { name: 'Create pooled fund' }).press('Enter');
+  await summary.getByText('Enter the total in pounds and pence, like 50000.00').waitFor();
+  await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(
+    true,
+  );
+  await expect(page.title()).resolves.toBe('Error: Create a pooled fund – Harbour');
+  await expectAccessible(page);
+  await summary.getByRole('link', { name: 'Enter the total in pounds and pence' }).click();
+  await expect(
+    page.getByLabel('Total in pounds').evaluate((element) => element === document.activeElement),
+  ).resolves.toBe(true);
+  await page.getByLabel('Total in pounds').fill('20,000');
+  await page.getByRole('button', { name: 'Create pooled fund' }).press('Enter');
+  await expectHeading(page, 'Funds and spending');
+  await page.getByText(`Holiday clubs fund has been created with ${money(2_000_000)}`).waitFor();
+  const newFund = budgetCard(page, 'Holiday clubs fund');
+  await expect(summaryValue(newFund, 'Available').textContent()).resolves.toBe(money(2_000_000));
+  await expect(summaryValue(newFund, 'Most for one child').textContent()).resolves.toBe(
+    money(40_000),
+  );
+  await expect(summaryValue(newFund, 'Who it is for').textContent()).resolves.toBe(
+    'Children at these tiers: Targeted, Specialist',
+  );
+  await expectAccessible(page);
+
+  // One child's budget, from the form: what the form checks is put right first, then the
+  // child id Harbour does not know.
+  await page.getByRole('link', { name: 'Allocate a budget to one child' }).click();
+  await expectHeading(page, 'Allocate a budget to one child');
+  await expectAccessible(page);
+  const childId = page.getByLabel('Child’s Harbour id');
+  await childId.fill('not-a-child');
+  await page.getByLabel('Amount in pounds').fill('0');
+  await page.getByRole('button', { name: 'Allocate', exact: true }).press('Enter');
+  await summary.getByText('The amount must be more than £0').waitFor();
+  await summary.getByText(/^Enter the child’s Harbour id exactly as Harbour gave it/).waitFor();
+  await summary.getByText('Choose a personal budget or a personal health budget').waitFor();
+  await summary.getByText('Choose how the budget is held').waitFor();
+  await expect(summary.evaluate((element) => element === document.activeElement)).resolves.toBe(
+    true,
+  );
+  await expectAccessible(page);
+  await page.getByLabel('Personal budget', { exact: true }).check();
+  await page.getByLabel('Amount in pounds').fill('250');
+  await page.getByLabel('Held by the council').check();
+  // Shaped like a child's id, but no child's.
+  await childId.fill('0123456789abcdef01234567');
+  await page.getByRole('button', { name: 'Allocate', exact: true }).press('Enter');
+  await summary.getByText('There is no child with this id').waitFor();
+  await expect(page.locator('#childId-error').textContent()).resolves.toBe(
+    'Error: There is no child with this id',
+  );
+  await expect(summary.getByText('Choose how the budget is held').count()).resolves.toBe(0);
+  await expectAccessible(page);
+  await childId.fill(sam.id);
+  await page.getByRole('button', { name: 'Allocate', exact: true }).press('Enter');
+  await expectHeading(page, 'Funds and spending');
+  await page.getByText(`${money(25_000)} allocated to Sam’s personal budget`).waitFor();
+  await expectAccessible(page);
+
+  // The family sees it.
+  await parent.page.reload();
+  await expectHeading(parent.page, 'Budgets');
+  await expect(summaryValue(samsCard, 'Available to spend').textContent()).resolves.toBe(
+    money(40_000),
   );
 
   expect(problems).toEqual([]);

@@ -17,6 +17,8 @@ type TextInputProps = {
   widthClass?: string;
   /** Off for names, addresses and codes, which spellcheckers only get wrong. */
   spellCheck?: boolean;
+  /** Shown before the box, such as £; screen readers hear the label, which should say it too. */
+  prefix?: string;
 };
 
 export function TextInput({
@@ -32,6 +34,7 @@ export function TextInput({
   inputMode,
   widthClass,
   spellCheck,
+  prefix,
 }: TextInputProps) {
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
@@ -40,6 +43,24 @@ export function TextInput({
     <label className={`govuk-label${isPageHeading ? ' govuk-label--l' : ''}`} htmlFor={id}>
       {label}
     </label>
+  );
+
+  const input = (
+    <input
+      className={['govuk-input', widthClass, error && 'govuk-input--error']
+        .filter(Boolean)
+        .join(' ')}
+      id={id}
+      name={id}
+      type={type}
+      autoComplete={autoComplete}
+      inputMode={inputMode}
+      spellCheck={spellCheck}
+      autoCapitalize={type === 'email' ? 'none' : undefined}
+      aria-describedby={describedBy}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
   );
 
   return (
@@ -51,21 +72,16 @@ export function TextInput({
         </div>
       )}
       {error && <ErrorMessage id={errorId}>{error}</ErrorMessage>}
-      <input
-        className={['govuk-input', widthClass, error && 'govuk-input--error']
-          .filter(Boolean)
-          .join(' ')}
-        id={id}
-        name={id}
-        type={type}
-        autoComplete={autoComplete}
-        inputMode={inputMode}
-        spellCheck={spellCheck}
-        autoCapitalize={type === 'email' ? 'none' : undefined}
-        aria-describedby={describedBy}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-      />
+      {prefix ? (
+        <div className="govuk-input__wrapper">
+          <div className="govuk-input__prefix" aria-hidden="true">
+            {prefix}
+          </div>
+          {input}
+        </div>
+      ) : (
+        input
+      )}
     </div>
   );
 }

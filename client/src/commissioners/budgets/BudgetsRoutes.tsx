@@ -10,6 +10,12 @@ const FundsPage = lazy(() =>
 const AllocatePage = lazy(() =>
   import('./AllocatePage').then((module) => ({ default: module.AllocatePage })),
 );
+const AllocateOnePage = lazy(() =>
+  import('./AllocateOnePage').then((module) => ({ default: module.AllocateOnePage })),
+);
+const PooledFundNewPage = lazy(() =>
+  import('./PooledFundNewPage').then((module) => ({ default: module.PooledFundNewPage })),
+);
 
 /** Budgets and funds, under /commissioners/budgets. */
 export function BudgetsRoutes() {
@@ -18,6 +24,8 @@ export function BudgetsRoutes() {
       <Routes>
         <Route index element={<FundsPage />} />
         <Route path="allocate" element={<AllocatePage />} />
+        <Route path="allocate-one" element={<AllocateOnePage />} />
+        <Route path="pooled-funds/new" element={<PooledFundNewPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Routes>
     </Suspense>

@@ -1,15 +1,20 @@
 import { formatMoney, FUND_KINDS, SERVICE_TYPES } from '@harbour/shared';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useSignedInQuery } from '../../account/useSignedInQuery';
 import { LoadingPage } from '../../govuk/LoadingPage';
+import { SuccessBanner } from '../../govuk/NotificationBanner';
 import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { Table } from '../../govuk/Table';
 import { ServiceProblemPage } from '../../shell/ServiceProblemPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import {
+  allocateOnePath,
   allocatePath,
   fetchFundsAndSpending,
+  newPooledFundPath,
+  poolTierLabel,
   spendCsvPath,
+  type FundsNotice,
   type PooledFund,
   type SpendRow,
 } from './budgetsApi';
@@ -19,6 +24,8 @@ const title = 'Funds and spending';
 /** The pooled funds and where they stand, and this year's spending by fund, district and service. */
 export function FundsPage() {
   const { state } = useSignedInQuery(fetchFundsAndSpending);
+  // What the page that sent the person here made, such as a new pooled fund.
+  const notice = useLocation().state as FundsNotice | null;
   usePageTitle(title);
 
   if (state.status === 'loading') return <LoadingPage title={title} />;
@@ -28,14 +35,27 @@ export function FundsPage() {
     <>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
+          {notice?.saved && <SuccessBanner>{notice.saved}</SuccessBanner>}
           <span className="govuk-caption-l">Commissioning</span>
           <h1 className="govuk-heading-l">{title}</h1>
+          <ul className="govuk-list">
+            <li>
+              <Link to={allocateOnePath} className="govuk-link">
+                Allocate a budget to one child
+              </Link>
+            </li>
+            <li>
+              <Link to={allocatePath} className="govuk-link">
+                Allocate budgets from a file
+              </Link>
+            </li>
+          </ul>
+          <h2 className="govuk-heading-m">Pooled funds</h2>
           <p className="govuk-body">
-            <Link to={allocatePath} className="govuk-link">
-              Allocate budgets from a file
+            <Link to={newPooledFundPath} className="govuk-link">
+              Create a pooled fund
             </Link>
           </p>
-          <h2 className="govuk-heading-m">Pooled funds</h2>
           {pooledFunds.length === 0 && <p className="govuk-body">There are no pooled funds.</p>}
           {pooledFunds.map((fund) => (
             <PooledFundCard key={fund.id} fund={fund} />
@@ -72,7 +92,7 @@ function PooledFundCard({ fund }: { fund: PooledFund }) {
           {
             key: 'Who it is for',
             value: fund.tiers.length
-              ? `Children at these tiers: ${fund.tiers.join(', ')}`
+              ? `Children at these tiers: ${fund.tiers.map(poolTierLabel).join(', ')}`
               : 'Any child',
           },
           {

@@ -1,10 +1,24 @@
 import type { Money } from '@harbour/shared';
 import { graphqlRequest } from '../../api/graphql';
-import { userErrorFields, type UserError } from '../../api/userErrors';
+import { userErrorFields, userErrorsOf, type UserError } from '../../api/userErrors';
 
 export const fundsPath = '/commissioners/budgets';
 export const allocatePath = `${fundsPath}/allocate`;
+export const allocateOnePath = `${fundsPath}/allocate-one`;
+export const newPooledFundPath = `${fundsPath}/pooled-funds/new`;
 export const spendCsvPath = '/api/commissioners/spend.csv';
+
+/** The tiers of the published short breaks statement that pooled funds name, by their codes. */
+export const poolTiers: readonly { value: string; label: string }[] = [
+  { value: 'UNIVERSAL', label: 'Universal' },
+  { value: 'UNIVERSAL_PLUS', label: 'Universal plus' },
+  { value: 'TARGETED', label: 'Targeted' },
+  { value: 'SPECIALIST', label: 'Specialist' },
+];
+
+/** A tier's name, or its code for a tier this list does not know. */
+export const poolTierLabel = (code: string) =>
+  poolTiers.find((tier) => tier.value === code)?.label ?? code;
 
 type Position = { allocated: Money; held: Money; spent: Money; available: Money };
 
@@ -126,4 +140,76 @@ export async function importAllocations(csv: string, dryRun: boolean): Promise<A
     { input: { csv, dryRun } },
   );
   return budgetAllocationsImport;
+}
+
+/** What a page that made or added to a fund tells the funds page to say, once it is back there. */
+export type FundsNotice = { saved: string };
+
+/** The account a commissioner's change made, or added money to. */
+export type ChangedAccount = { id: string; name: string };
+
+type AccountPayload = { userErrors: UserError[]; account: ChangedAccount | null };
+
+const accountPayloadFields = /* GraphQL */ `
+  ${userErrorFields}
+  account {
+    id
+    name
+  }
+`;
+
+/** The payload's userErrors, and the account when there are none. */
+function changedAccount(operation: string, payload: AccountPayload) {
+  const userErrors = userErrorsOf(operation, payload, payload.account);
+  return { userErrors, account: userErrors.length === 0 ? payload.account : null };
+}
+
+export type BudgetAllocation = {
+  childId: string;
+  kind: 'PERSONAL_BUDGET' | 'PERSONAL_HEALTH_BUDGET';
+  amountPence: number;
+  heldAs: 'COUNCIL_HELD' | 'DIRECT_PAYMENT';
+  /** The most the budget pays an hour, in pence; null: no limit. */
+  maxPencePerHour: number | null;
+  /** Made once however often it is sent with the same key. */
+  idempotencyKey: string;
+};
+
+/** Allocates money to one child's personal or health budget for this budget year. */
+export async function allocateBudget({ maxPencePerHour, ...allocation }: BudgetAllocation) {
+  const { budgetAllocate } = await graphqlRequest<{ budgetAllocate: AccountPayload }>(
+    /* GraphQL */ `
+      mutation BudgetAllocate($input: BudgetAllocateInput!) {
+        budgetAllocate(input: $input) {
+          ${accountPayloadFields}
+        }
+      }
+    `,
+    { input: { ...allocation, rules: { maxPencePerHour } } },
+  );
+  return changedAccount('budgetAllocate', budgetAllocate);
+}
+
+export type PooledFundInput = {
+  name: string;
+  totalPence: number;
+  perChildCapPence: number;
+  /** Eligibility tier codes that may draw on it; empty: any child. */
+  tiers: string[];
+  maxPencePerHour: number | null;
+};
+
+/** Makes a pooled fund for this budget year, with its money. */
+export async function createPooledFund({ maxPencePerHour, ...fund }: PooledFundInput) {
+  const { pooledFundCreate } = await graphqlRequest<{ pooledFundCreate: AccountPayload }>(
+    /* GraphQL */ `
+      mutation PooledFundCreate($input: PooledFundCreateInput!) {
+        pooledFundCreate(input: $input) {
+          ${accountPayloadFields}
+        }
+      }
+    `,
+    { input: { ...fund, rules: { maxPencePerHour } } },
+  );
+  return changedAccount('pooledFundCreate', pooledFundCreate);
 }
