@@ -175,19 +175,31 @@ export type BudgetAllocation = {
   idempotencyKey: string;
 };
 
-/** Allocates money to one child's personal or health budget for this budget year. */
-export async function allocateBudget({ maxPencePerHour, ...allocation }: BudgetAllocation) {
-  const { budgetAllocate } = await graphqlRequest<{ budgetAllocate: AccountPayload }>(
+/** Runs a mutation that answers with one budget account (and its userErrors). */
+async function accountMutation(
+  name: 'budgetAllocate' | 'pooledFundCreate',
+  inputType: string,
+  input: Record<string, unknown>,
+) {
+  const answer = await graphqlRequest<Record<string, AccountPayload>>(
     /* GraphQL */ `
-      mutation BudgetAllocate($input: BudgetAllocateInput!) {
-        budgetAllocate(input: $input) {
+      mutation ${name}($input: ${inputType}!) {
+        ${name}(input: $input) {
           ${accountPayloadFields}
         }
       }
     `,
-    { input: { ...allocation, rules: { maxPencePerHour } } },
+    { input },
   );
-  return changedAccount('budgetAllocate', budgetAllocate);
+  return changedAccount(name, answer[name] as AccountPayload);
+}
+
+/** Allocates money to one child's personal or health budget for this budget year. */
+export function allocateBudget({ maxPencePerHour, ...allocation }: BudgetAllocation) {
+  return accountMutation('budgetAllocate', 'BudgetAllocateInput', {
+    ...allocation,
+    rules: { maxPencePerHour },
+  });
 }
 
 export type PooledFundInput = {
@@ -200,16 +212,9 @@ export type PooledFundInput = {
 };
 
 /** Makes a pooled fund for this budget year, with its money. */
-export async function createPooledFund({ maxPencePerHour, ...fund }: PooledFundInput) {
-  const { pooledFundCreate } = await graphqlRequest<{ pooledFundCreate: AccountPayload }>(
-    /* GraphQL */ `
-      mutation PooledFundCreate($input: PooledFundCreateInput!) {
-        pooledFundCreate(input: $input) {
-          ${accountPayloadFields}
-        }
-      }
-    `,
-    { input: { ...fund, rules: { maxPencePerHour } } },
-  );
-  return changedAccount('pooledFundCreate', pooledFundCreate);
+export function createPooledFund({ maxPencePerHour, ...fund }: PooledFundInput) {
+  return accountMutation('pooledFundCreate', 'PooledFundCreateInput', {
+    ...fund,
+    rules: { maxPencePerHour },
+  });
 }

@@ -101,25 +101,14 @@ export class BookingFunding {
       plan.sessions.find((s) => s.sessionId === String(booking.session))?.parts ?? [];
     for (const booking of bookings) {
       const parts = partsOf(booking);
-      await BookingModel.updateOne(
-        { _id: booking._id },
-        {
-          $set: {
-            fundingParts: parts.map((p) => ({
-              source: p.source,
-              fund: p.fundId,
-              name: p.name,
-              amountPence: p.amountPence,
-            })),
-          },
-        },
-      );
-      booking.fundingParts = parts.map((p) => ({
+      const fundingParts = parts.map((p) => ({
         source: p.source,
         fund: p.fundId,
         name: p.name,
         amountPence: p.amountPence,
-      })) as StoredBooking['fundingParts'];
+      }));
+      await BookingModel.updateOne({ _id: booking._id }, { $set: { fundingParts } });
+      booking.fundingParts = fundingParts as StoredBooking['fundingParts'];
       const held = await this.deps.budgets.holdForBooking(
         this.moneyOf(booking),
         parts,

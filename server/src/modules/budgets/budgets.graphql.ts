@@ -285,7 +285,9 @@ export const budgetsGraphQL: GraphQLModule = {
     BudgetAccount: {
       budgetYear: (fund: FundView) => fund.yearLabel,
       perChildCap: (fund: FundView) => gbpOrNull(fund.perChildCapPence),
+      // Read with the account where the caller may see it; otherwise checked and read now.
       statement: async (fund: FundView, _args, context: RequestContext) =>
+        fund.movements ??
         (await context.services.budgets.statement(signedIn(context), fund.id)).movements,
     },
     SpendRow: {

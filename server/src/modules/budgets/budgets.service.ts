@@ -62,6 +62,8 @@ export interface FundView {
   tiers: string[];
   perChildCapPence: number | null;
   position: FundPosition;
+  /** Present when the caller may see the statement (read with the position, not again). */
+  movements?: FundMovement[];
 }
 
 /** One journal as it changed a fund: what can be spent, what is held, what is spent. */
@@ -471,7 +473,7 @@ export class BudgetsService {
     const funds = (await FundModel.find({ kind: 'POOLED_FUND' })
       .sort({ createdAt: 1 })
       .lean()) as unknown as StoredFund[];
-    return Promise.all(funds.map((fund) => this.view(fund)));
+    return Promise.all(funds.map((fund) => this.view(fund, { statement: true })));
   }
 
   /**
@@ -520,7 +522,7 @@ export class BudgetsService {
   async childFunds(actor: SignedInActor, childId: string, year: number = budgetYearOf().startYear) {
     const child = await this.visibleChild(actor, childId);
     const funds = await this.fundsOfChild(child.id, year);
-    const views = await Promise.all(funds.map((fund) => this.view(fund)));
+    const views = await Promise.all(funds.map((fund) => this.view(fund, { statement: true })));
     const today = londonToday();
     return views.map((fund) => ({
       ...fund,
@@ -543,8 +545,8 @@ export class BudgetsService {
       );
     if (fund.child) await this.visibleChild(actor, String(fund.child));
     else if (!council && !member) throw notVisible();
-    const journals = await this.deps.ledger.journalsOf({ funds: fund._id });
-    return { fund: await this.view(fund), movements: movementsOf(fund._id, journals) };
+    const view = await this.view(fund, { statement: true });
+    return { fund: view, movements: view.movements ?? [] };
   }
 
   private async visibleChild(actor: SignedInActor, childId: string): Promise<ChildForBudget> {
@@ -567,7 +569,10 @@ export class BudgetsService {
     return fund ? this.view(fund) : null;
   }
 
-  private async view(fund: StoredFund): Promise<FundView> {
+  private async view(
+    fund: StoredFund,
+    { statement = false }: { statement?: boolean } = {},
+  ): Promise<FundView> {
     const journals = await this.deps.ledger.journalsOf({ funds: fund._id });
     return {
       id: fund._id,
@@ -586,6 +591,7 @@ export class BudgetsService {
       tiers: fund.tiers ?? [],
       perChildCapPence: fund.perChildCapPence ?? null,
       position: fundPosition(fund._id, journals),
+      ...(statement && { movements: movementsOf(fund._id, journals) }),
     };
   }
 
