@@ -24,6 +24,16 @@ import type { Services } from './services';
 /** Map tiles come from OpenStreetMap's tile servers; nothing else leaves our origin. */
 const TILE_SOURCES = ['https://tile.openstreetmap.org', 'https://*.tile.openstreetmap.org'];
 
+/**
+ * Stripe.js and the iframes of its Payment Element, allowed only where a publishable key is
+ * configured (Stripe's security guide lists these origins).
+ */
+const STRIPE_SOURCES = {
+  script: ['https://js.stripe.com', 'https://*.js.stripe.com'],
+  frame: ['https://js.stripe.com', 'https://*.js.stripe.com', 'https://hooks.stripe.com'],
+  connect: ['https://api.stripe.com'],
+};
+
 export interface AppDependencies {
   config: Config;
   log: Logger;
@@ -83,17 +93,21 @@ export function createHttpApp({
     next();
   });
 
+  const stripe = config.stripe.publishableKey
+    ? STRIPE_SOURCES
+    : { script: [], frame: [], connect: [] };
   app.use(
     helmet({
       contentSecurityPolicy: {
         useDefaults: false,
         directives: {
           defaultSrc: ["'self'"],
-          scriptSrc: ["'self'"],
+          scriptSrc: ["'self'", ...stripe.script],
           styleSrc: ["'self'"],
           imgSrc: ["'self'", 'data:', ...TILE_SOURCES],
           fontSrc: ["'self'"],
-          connectSrc: ["'self'"],
+          connectSrc: ["'self'", ...stripe.connect],
+          frameSrc: ["'self'", ...stripe.frame],
           objectSrc: ["'none'"],
           baseUri: ["'self'"],
           formAction: ["'self'"],

@@ -71,6 +71,7 @@ export function createServices(config: Config, log: Logger) {
     organisations,
     log,
     production: config.production,
+    publishableKey: config.stripe.publishableKey,
   });
   const bookings = new BookingsService({
     funding: new BookingFunding({ budgets, payments }),

@@ -510,6 +510,17 @@ const CASES: Record<string, Case> = {
     variables: (f, caller, target) => ({ id: booking(f, caller, target) }),
     expect: { ...providerOnly, ADMIN: ['ALLOWED', 'ALLOWED'] },
   },
+  'Query.cardPayment': {
+    document: 'query($id: ID!) { cardPayment(id: $id) { id clientSecret } }',
+    variables: (f, caller, target) => ({ id: payment(f, caller, target) }),
+    expect: familySide,
+  },
+  'Mutation.cardPaymentCheck': {
+    document:
+      'mutation($id: ID!) { cardPaymentCheck(input: { paymentId: $id }) { userErrors { code } } }',
+    variables: (f, caller, target) => ({ id: payment(f, caller, target) }),
+    expect: familySide,
+  },
   'Mutation.cardPaymentTestConfirm': {
     document:
       'mutation($id: ID!) { cardPaymentTestConfirm(input: { paymentId: $id }) { userErrors { code } } }',

@@ -653,6 +653,96 @@ describe('Stripe webhooks', () => {
   });
 });
 
+describe('the card page', () => {
+  const CARD_PAYMENT = `query($id: ID!) { cardPayment(id: $id) {
+    id state amount { amountPence } clientSecret stripePublishableKey testCardAvailable } }`;
+  const CHECK = `mutation($id: ID!) { cardPaymentCheck(input: { paymentId: $id }) {
+    userErrors { code message } payment { state } } }`;
+
+  it('gives the paying family what Stripe.js needs, and nobody else; a check trusts only Stripe', async () => {
+    const sessionId = await sessionAt(['SELF_PAY'], 2500);
+    const booked = await book(harbour, demo.parent2, {
+      childId: (await childrenOf(harbour, demo.parent2)).get('Jordan')!,
+      sessionIds: [sessionId],
+    });
+    expect(booked.userErrors).toEqual([]);
+    const bookingId = booked.bookings[0]!.id;
+    const { _id: paymentId } = (await CardPaymentModel.findOne({
+      'parts.booking': bookingId,
+    }).lean())!;
+
+    const own = await gql<{ cardPayment: Record<string, unknown> }>(demo.parent2, CARD_PAYMENT, {
+      id: paymentId,
+    });
+    expect(own.cardPayment).toMatchObject({
+      id: paymentId,
+      state: 'REQUIRES_PAYMENT',
+      amount: { amountPence: 2500 },
+      // This copy has no publishable key, and is not the live service: the test card stands in.
+      stripePublishableKey: null,
+      testCardAvailable: true,
+    });
+    expect(own.cardPayment.clientSecret).toMatch(/^pi_\w+_secret_\w+$/);
+
+    // Another family is refused; the provider sees the booking's payment but not its secret.
+    const foreign = await harbour.graphql(CARD_PAYMENT, { id: paymentId }, demo.parent);
+    expect(foreign.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const refusedCheck = await gql<{ cardPaymentCheck: { userErrors: { code: string }[] } }>(
+      demo.parent,
+      CHECK,
+      { id: paymentId },
+    );
+    expect(refusedCheck.cardPaymentCheck.userErrors.map((e) => e.code)).toEqual(['NOT_FOUND']);
+    const seenByProvider = await gql<{
+      booking: { cardPayment: { state: string; clientSecret: string | null } };
+    }>(
+      demo.provider,
+      'query($id: ID!) { booking(id: $id) { cardPayment { state clientSecret } } }',
+      { id: bookingId },
+    );
+    expect(seenByProvider.booking.cardPayment).toEqual({
+      state: 'REQUIRES_PAYMENT',
+      clientSecret: null,
+    });
+
+    // Asking Stripe before anything is paid (stripe-mock's PaymentIntent has not succeeded, and
+    // is not for this amount) changes nothing: the browser's word is never taken.
+    const early = await gql<{
+      cardPaymentCheck: { userErrors: unknown[]; payment: { state: string } };
+    }>(demo.parent2, CHECK, { id: paymentId });
+    expect(early.cardPaymentCheck).toEqual({
+      userErrors: [],
+      payment: { state: 'REQUIRES_PAYMENT' },
+    });
+    const ledger = harbour.harbour.services.ledger;
+    expect(await ledger.balance(`hold:${bookingId}:card`)).toBe(0);
+
+    // Paid (by the test card, as Stripe's form would), a later check credits nothing twice.
+    await gql(
+      demo.parent2,
+      'mutation($id: ID!) { cardPaymentTestConfirm(input: { paymentId: $id }) { userErrors { code } } }',
+      { id: paymentId },
+    );
+    const after = await gql<{ cardPaymentCheck: { payment: { state: string } } }>(
+      demo.parent2,
+      CHECK,
+      { id: paymentId },
+    );
+    expect(after.cardPaymentCheck.payment.state).toBe('SUCCEEDED');
+    const journals = await ledger.journalsOf({ booking: new Types.ObjectId(bookingId) });
+    expect(journals.filter((j) => j.reason === 'CARD_PAYMENT')).toHaveLength(1);
+    expect(await ledger.balance(`hold:${bookingId}:card`)).toBe(2500);
+  });
+
+  it('lets nothing of Stripe’s load where no publishable key is set', async () => {
+    // The browser test starts Harbour with a key, and sees Stripe.js allowed and attempted.
+    const csp = (await fetch(`${harbour.url}/healthz`)).headers.get('content-security-policy');
+    expect(csp).toContain("script-src 'self';");
+    expect(csp).toContain("frame-src 'self';");
+    expect(csp).not.toContain('stripe.com');
+  });
+});
+
 describe('bulk allocation from a CSV file', () => {
   const header =
     'child_id,date_of_birth,budget,amount,held_as,service_types,max_per_hour,max_per_session';

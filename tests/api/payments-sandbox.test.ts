@@ -5,7 +5,6 @@ import { createStripeClient } from '../../server/src/modules/payments/stripe-cli
 const stripeUrl = process.env.HARBOUR_TEST_STRIPE_URL!;
 const stripe = createStripeClient({
   secretKey: 'sk_test_harbourdevelopment',
-  webhookSecret: 'whsec_harbour_test',
   apiUrl: stripeUrl,
 });
 

@@ -8,7 +8,11 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, signIn as signInApi } from '../support
 import { bookableService, createSeries, dayFromToday } from '../support/bookings';
 import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
 
-const journey = useBrowserJourney({ DEMO_SEED: 'true' });
+// With Stripe's publishable key, as the live service has: the card page tries Stripe.js first.
+const journey = useBrowserJourney({
+  DEMO_SEED: 'true',
+  STRIPE_PUBLISHABLE_KEY: 'pk_test_harbourbrowserjourney',
+});
 
 // Far more than Sam's budget, so that a card pays the rest.
 const PRICE = 80_000;
@@ -129,10 +133,33 @@ it('a parent books a session costing more than Sam’s budget, pays the rest by 
   );
   await expectAccessible(page);
 
-  // The card page is the clearly labelled test mode: Stripe's test card, no real money.
+  // The card page loads Stripe.js from js.stripe.com, which the page's CSP allows. This
+  // machine has no internet (the route makes that so wherever the test runs), so Stripe's form
+  // cannot load, and outside the live service the clearly labelled test mode takes its place.
+  const stripeRequests: string[] = [];
+  await page.route('https://js.stripe.com/**', async (route) => {
+    stripeRequests.push(route.request().url());
+    await route.abort('internetdisconnected');
+  });
+  const cardPage = page.waitForResponse((response) =>
+    response.url().endsWith('/graphql') && response.request().postData()?.includes('CardPayment(')
+      ? true
+      : false,
+  );
   await page.getByRole('button', { name: 'Confirm booking and pay by card' }).press('Enter');
   await expectHeading(page, 'Pay by card');
+  await cardPage;
+  await page.getByText('Stripe’s card form could not load here').waitFor();
   await page.getByText('Test mode: no real money is taken').waitFor();
+  expect(stripeRequests.length).toBeGreaterThan(0);
+  expect(stripeRequests.every((request) => request.startsWith('https://js.stripe.com/'))).toBe(
+    true,
+  );
+  const csp = await page.evaluate(async () =>
+    (await fetch('/healthz')).headers.get('content-security-policy'),
+  );
+  expect(csp).toContain("script-src 'self' https://js.stripe.com https://*.js.stripe.com");
+  expect(csp).toContain("connect-src 'self' https://api.stripe.com");
   await expectAccessible(page);
 
   // Until it is paid, the booking waits for the card, and says so.
@@ -175,6 +202,11 @@ it('a parent books a session costing more than Sam’s budget, pays the rest by 
   ).resolves.toBe(`/api/budgets/${encodeURIComponent(samsBudget())}/statement.csv`);
   await expectAccessible(page);
 
+  // The browser reports each blocked load of Stripe.js, as it would any failed load; those
+  // apart, nothing went wrong.
+  const blocked = problems.filter((problem) => problem.includes('net::ERR_INTERNET_DISCONNECTED'));
+  expect(blocked.length).toBeGreaterThan(0);
+  problems.splice(0, problems.length, ...problems.filter((problem) => !blocked.includes(problem)));
   expect(problems).toEqual([]);
 });
 

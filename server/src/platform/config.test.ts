@@ -7,6 +7,7 @@ const PRODUCTION: Record<string, string> = {
   SESSION_SECRET: 'x'.repeat(40),
   STRIPE_SECRET_KEY: 'sk_live_abc',
   STRIPE_WEBHOOK_SECRET: 'whsec_abc',
+  STRIPE_PUBLISHABLE_KEY: 'pk_live_abc',
   PUBLIC_URL: 'https://harbour.example',
   MESSAGE_TRANSPORT: 'smtp',
   SMTP_URL: 'smtp://mail.example:587',
@@ -51,6 +52,22 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
       'Configuration error: MONGODB_URI must be set in production',
     );
+  });
+
+  it('needs Stripe’s publishable key in production, from the same mode as the secret key', () => {
+    const production = { ...PRODUCTION };
+    delete production.STRIPE_PUBLISHABLE_KEY;
+    expect(() => loadConfig(production)).toThrow(
+      'Configuration error: STRIPE_PUBLISHABLE_KEY must be set in production: the card page needs Stripe.js',
+    );
+    expect(() => loadConfig({ ...PRODUCTION, STRIPE_PUBLISHABLE_KEY: 'pk_test_abc' })).toThrow(
+      'Configuration error: STRIPE_PUBLISHABLE_KEY must be from the same mode (test or live) as STRIPE_SECRET_KEY',
+    );
+    expect(() => loadConfig({ STRIPE_PUBLISHABLE_KEY: 'sk_test_abc' })).toThrow(
+      'Configuration error: STRIPE_PUBLISHABLE_KEY must be a Stripe publishable key (pk_test_… or pk_live_…) (got "sk_test_abc")',
+    );
+    expect(loadConfig(PRODUCTION).stripe.publishableKey).toBe('pk_live_abc');
+    expect(loadConfig({}).stripe.publishableKey).toBeNull();
   });
 
   it('keeps /metrics private in production: refuses to start without a metrics token', () => {

@@ -35,6 +35,14 @@ const envSchema = z.object({
     .string()
     .regex(/^whsec_\w+$/, 'must be a Stripe webhook signing secret (whsec_…)')
     .default(DEV_STRIPE_WEBHOOK_SECRET),
+  /**
+   * Stripe's publishable key (pk_…): the card page loads Stripe.js and its Payment Element with
+   * it. Unset in development and tests, where the card page is the labelled test mode.
+   */
+  STRIPE_PUBLISHABLE_KEY: z
+    .string()
+    .regex(/^pk_(test|live)_\w+$/, 'must be a Stripe publishable key (pk_test_… or pk_live_…)')
+    .optional(),
   /** Points the Stripe SDK at stripe-mock in development and tests; unset means Stripe itself. */
   STRIPE_API_URL: z.url({ error: 'must be a URL such as http://127.0.0.1:12111' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -123,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       refuse('SESSION_SECRET', 'must be set to a secret of your own in production');
     if (config.STRIPE_SECRET_KEY === DEV_STRIPE_SECRET_KEY)
       refuse('STRIPE_SECRET_KEY', 'must be set to your Stripe key in production');
+    if (!config.STRIPE_PUBLISHABLE_KEY)
+      refuse('STRIPE_PUBLISHABLE_KEY', 'must be set in production: the card page needs Stripe.js');
     if (config.STRIPE_WEBHOOK_SECRET === DEV_STRIPE_WEBHOOK_SECRET)
       refuse('STRIPE_WEBHOOK_SECRET', 'must be set to your webhook secret in production');
     if (config.DEMO_SEED)
@@ -133,6 +143,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     if (!config.METRICS_TOKEN)
       refuse('METRICS_TOKEN', 'must be set in production: /metrics is never public');
     if (config.HARBOUR_CRASH_AT) refuse('HARBOUR_CRASH_AT', 'is for reliability tests only');
+  }
+
+  const live = (key: string) => key.includes('_live_');
+  if (
+    config.STRIPE_PUBLISHABLE_KEY &&
+    live(config.STRIPE_PUBLISHABLE_KEY) !== live(config.STRIPE_SECRET_KEY)
+  ) {
+    throw new ConfigError(
+      'Configuration error: STRIPE_PUBLISHABLE_KEY must be from the same mode (test or live) as STRIPE_SECRET_KEY',
+    );
   }
 
   if (config.MESSAGE_TRANSPORT === 'notify') {
@@ -166,6 +186,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     stripe: {
       secretKey: config.STRIPE_SECRET_KEY,
       webhookSecret: config.STRIPE_WEBHOOK_SECRET,
+      publishableKey: config.STRIPE_PUBLISHABLE_KEY ?? null,
       apiUrl: config.STRIPE_API_URL,
     },
     logLevel: config.LOG_LEVEL,

@@ -10,7 +10,7 @@ import { Radios } from '../../govuk/Radios';
 import { SummaryList } from '../../govuk/SummaryList';
 import { WarningText } from '../../govuk/WarningText';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { cardPaymentPath, type CardPaymentPageState } from '../payments/paymentsApi';
+import { cardPaymentPath } from '../payments/paymentsApi';
 import {
   createBooking,
   fetchListingSessions,
@@ -199,8 +199,7 @@ function CheckAnswers({ quote, input }: { quote: Quote; input: BookingRequest })
       // A block of sessions shares one card payment.
       const due = bookings.find((booking) => booking.cardPayment?.state === 'REQUIRES_PAYMENT');
       if (due?.cardPayment) {
-        const state: CardPaymentPageState = { amount: due.cardPayment.amount };
-        navigate(cardPaymentPath(due.cardPayment.id), { state });
+        navigate(cardPaymentPath(due.cardPayment.id));
       } else {
         const notice: BookedNotice = { booked: bookings };
         navigate('/families/bookings', { state: notice });

@@ -8,7 +8,7 @@ import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
 import { SuccessBanner } from '../../govuk/NotificationBanner';
 import { SummaryCard, SummaryList } from '../../govuk/SummaryList';
 import { usePageTitle } from '../../shell/usePageTitle';
-import { cardPaymentPath, type CardPaymentPageState } from '../payments/paymentsApi';
+import { cardPaymentPath } from '../payments/paymentsApi';
 import { actOnBooking, fetchBookings, fetchCalendarFile, type Booking } from './bookingApi';
 import type { BookedNotice } from './BookPage';
 
@@ -212,11 +212,7 @@ function BookingCard({
       <ul className="govuk-list">
         {cardDue && (
           <li>
-            <Link
-              to={cardPaymentPath(cardDue.id)}
-              state={{ amount: cardDue.amount } satisfies CardPaymentPageState}
-              className="govuk-link"
-            >
+            <Link to={cardPaymentPath(cardDue.id)} className="govuk-link">
               Pay {formatMoney(cardDue.amount)} by card
               <span className="govuk-visually-hidden"> for booking {booking.reference}</span>
             </Link>

@@ -1,43 +1,96 @@
 import { formatMoney } from '@harbour/shared';
-import type { FormEvent } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { lazy, Suspense, useCallback, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { useSendToSignIn } from '../../account/RequireSignIn';
-import { userErrorsOf } from '../../api/userErrors';
+import { useSignedInQuery } from '../../account/useSignedInQuery';
+import { userErrorsOf, type FormError } from '../../api/userErrors';
 import { FormErrorSummary, useFormSubmission } from '../../govuk/form';
+import { LoadingPage } from '../../govuk/LoadingPage';
 import { ImportantBanner } from '../../govuk/NotificationBanner';
+import { NotFoundPage } from '../../shell/NotFoundPage';
 import { usePageTitle } from '../../shell/usePageTitle';
 import type { PaidNotice } from '../booking/BookingsPage';
-import { payWithTestCard, type CardPaymentPageState } from './paymentsApi';
+import {
+  checkCardPayment,
+  fetchCardPayment,
+  payWithTestCard,
+  type CardPayment,
+} from './paymentsApi';
 
 const title = 'Pay by card';
 
+// Stripe.js and its React bindings load only for the card form, and only where a key is set.
+const StripeCardForm = lazy(() =>
+  import('./StripeCardForm').then((module) => ({ default: module.StripeCardForm })),
+);
+
 /**
- * The card's part of a booking. Stripe's card form needs the internet, which development
- * machines here do not have, so this is the clearly labelled test mode: one button that pays
- * with Stripe's test card, as the form would.
+ * The card's part of a booking. Where this copy has Stripe's publishable key, Stripe's own card
+ * form (the Payment Element) takes the card. Where it has none, or Stripe.js cannot load (as on
+ * development machines with no internet), development and tests get a clearly labelled test
+ * mode instead: one button that pays with Stripe's test card. The live service never does.
  */
 export function CardPaymentPage() {
   const { paymentId = '' } = useParams();
-  const amount = (useLocation().state as CardPaymentPageState)?.amount ?? null;
+  // Stripe sends the person back here after a bank's check (3-D Secure), with redirect_status.
+  const returnedFromStripe = useSearchParams()[0].has('redirect_status');
+  const load = useCallback(
+    async () =>
+      returnedFromStripe
+        ? (await checkCardPayment(paymentId)).payment
+        : fetchCardPayment(paymentId),
+    [paymentId, returnedFromStripe],
+  );
+  const { state } = useSignedInQuery(load);
+
+  if (state.status === 'loading') return <LoadingPage title={title} />;
+  if (state.status === 'failed') return <CannotShowPayment />;
+  if (!state.data) return <NotFoundPage />;
+  return <PaymentForms payment={state.data} />;
+}
+
+function PaymentForms({ payment }: { payment: CardPayment }) {
   const navigate = useNavigate();
+  const [stripeUnavailable, setStripeUnavailable] = useState(false);
+  const stripeDidNotLoad = useCallback(() => setStripeUnavailable(true), []);
   const form = useFormSubmission<never>({ handleFailure: useSendToSignIn() });
   usePageTitle(title, { hasErrors: form.hasErrors });
 
-  const pay = (event: FormEvent<HTMLFormElement>) =>
-    form.submit(event, async () => {
-      const result = await payWithTestCard(paymentId);
-      const userErrors = userErrorsOf('cardPaymentTestConfirm', result, result.payment);
-      if (userErrors.length) return userErrors.map(({ message }) => ({ field: null, message }));
-      const payment = result.payment;
-      if (payment?.state !== 'SUCCEEDED') {
-        return [{ field: null, message: 'The card payment did not go through. Try again' }];
-      }
+  /** Where a payment has gone through, the booking is confirmed: say so on Your bookings. */
+  const paid = (result: CardPayment | null, confirmedByStripe = false): FormError<never>[] => {
+    if (confirmedByStripe && result?.state === 'REQUIRES_PAYMENT') {
+      // Stripe took the card but has not yet said the money has arrived: its webhook will.
       const notice: PaidNotice = {
-        paid: `${formatMoney(payment.amount)} paid by card: your booking is confirmed`,
+        paid: `Stripe is confirming your card payment of ${formatMoney(result.amount)}: your booking is confirmed as soon as it has`,
       };
       navigate('/families/bookings', { state: notice });
       return [];
+    }
+    if (result?.state !== 'SUCCEEDED') {
+      return [{ field: null, message: 'The card payment did not go through. Try again' }];
+    }
+    const notice: PaidNotice = {
+      paid: `${formatMoney(result.amount)} paid by card: your booking is confirmed`,
+    };
+    navigate('/families/bookings', { state: notice });
+    return [];
+  };
+
+  const payByTestCard = (event: FormEvent<HTMLFormElement>) =>
+    form.submit(event, async () => {
+      const result = await payWithTestCard(payment.id);
+      const userErrors = userErrorsOf('cardPaymentTestConfirm', result, result.payment);
+      if (userErrors.length) return userErrors.map(({ message }) => ({ field: null, message }));
+      return paid(result.payment);
     });
+
+  if (payment.state !== 'REQUIRES_PAYMENT') return <PaymentSettled payment={payment} />;
+
+  const stripeForm =
+    payment.stripePublishableKey && payment.clientSecret && !stripeUnavailable
+      ? { publishableKey: payment.stripePublishableKey, clientSecret: payment.clientSecret }
+      : null;
+  const testMode = !stripeForm && payment.testCardAvailable;
 
   return (
     <>
@@ -47,28 +100,92 @@ export function CardPaymentPage() {
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <FormErrorSummary form={form} unavailableOutcome="Nothing has been paid." />
-          <ImportantBanner>Test mode: no real money is taken</ImportantBanner>
+          {testMode && <ImportantBanner>Test mode: no real money is taken</ImportantBanner>}
           <h1 className="govuk-heading-l">{title}</h1>
           <p className="govuk-body">
-            {amount
-              ? `Your funds do not cover all of this booking: ${formatMoney(amount)} is left to pay by card.`
-              : 'Your funds do not cover all of this booking: the rest is paid by card.'}{' '}
-            We hold your place for a short time while you pay: if you do not pay, the place is given
-            up and the money held from your budgets goes back.
+            Your funds do not cover all of this booking: {formatMoney(payment.amount)} is left to
+            pay by card. We hold your place for a short time while you pay: if you do not pay, the
+            place is given up and the money held from your budgets goes back.
           </p>
-          <p className="govuk-body">
-            This copy of Harbour is not connected to Stripe’s card form, so it pays with Stripe’s
-            test card instead. Nobody’s card is charged.
-          </p>
-          <form noValidate onSubmit={pay}>
-            <button type="submit" className="govuk-button">
-              {amount
-                ? `Pay ${formatMoney(amount)} with Stripe’s test card`
-                : 'Pay with Stripe’s test card'}
-            </button>
-          </form>
+          {stripeForm ? (
+            <Suspense fallback={<p className="govuk-body">Loading Stripe’s card form…</p>}>
+              <StripeCardForm
+                {...stripeForm}
+                payment={payment}
+                form={form}
+                onPaid={paid}
+                onUnavailable={stripeDidNotLoad}
+              />
+            </Suspense>
+          ) : testMode ? (
+            <>
+              <p className="govuk-body">
+                {stripeUnavailable
+                  ? 'Stripe’s card form could not load here, so this copy of Harbour pays with Stripe’s test card instead.'
+                  : 'This copy of Harbour is not connected to Stripe’s card form, so it pays with Stripe’s test card instead.'}{' '}
+                Nobody’s card is charged.
+              </p>
+              <form noValidate onSubmit={payByTestCard}>
+                <button type="submit" className="govuk-button">
+                  Pay {formatMoney(payment.amount)} with Stripe’s test card
+                </button>
+              </form>
+            </>
+          ) : (
+            <CardFormUnavailable />
+          )}
         </div>
       </div>
     </>
+  );
+}
+
+/** The live service, where Stripe.js could not load: nothing can be paid until it does. */
+function CardFormUnavailable() {
+  return (
+    <>
+      <p className="govuk-body">
+        Sorry, Stripe’s card form could not load. Check your internet connection, then try again.
+        Nothing has been paid.
+      </p>
+      <a href={window.location.pathname} className="govuk-button">
+        Try again
+      </a>
+    </>
+  );
+}
+
+function PaymentSettled({ payment }: { payment: CardPayment }) {
+  const paid = payment.state === 'SUCCEEDED' || payment.state === 'REFUNDED';
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">
+          {paid
+            ? `This card payment of ${formatMoney(payment.amount)} has been made.`
+            : 'This card payment was not made, so the place was given up and the money held from your budgets went back.'}
+        </p>
+        <p className="govuk-body">
+          <Link to="/families/bookings" className="govuk-link">
+            Go to your bookings
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function CannotShowPayment() {
+  usePageTitle(title);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">
+          Sorry, we cannot show this payment at the moment. Try again later. Nothing has been paid.
+        </p>
+      </div>
+    </div>
   );
 }

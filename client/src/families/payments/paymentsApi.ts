@@ -1,30 +1,89 @@
 import type { Money } from '@harbour/shared';
-import { graphqlRequest } from '../../api/graphql';
+import { graphqlRequest, GraphQLRequestError } from '../../api/graphql';
 import { userErrorFields, type UserError } from '../../api/userErrors';
 
-type PaidCard = { id: string; state: string; amount: Money };
-
-/** The card page for a payment; `amount` (router state) is what it shows while it has it. */
+/** The card page for a payment. */
 export const cardPaymentPath = (paymentId: string) =>
   `/families/payments/${encodeURIComponent(paymentId)}`;
 
-export type CardPaymentPageState = { amount: Money } | null;
+/** A card payment as the card page needs it. */
+export type CardPayment = {
+  id: string;
+  /** REQUIRES_PAYMENT, SUCCEEDED, FAILED, REFUNDED or CANCELLED. */
+  state: string;
+  amount: Money;
+  /** For Stripe.js; only the family paying is given it. */
+  clientSecret: string | null;
+  /** Null where this copy of Harbour has no Stripe.js key (development and tests). */
+  stripePublishableKey: string | null;
+  /** Whether Stripe's test card may stand in for Stripe's card form: never on the live service. */
+  testCardAvailable: boolean;
+};
+
+const cardPaymentFields = /* GraphQL */ `
+  id
+  state
+  amount { amountPence currency }
+  clientSecret
+  stripePublishableKey
+  testCardAvailable
+`;
+
+type CardPaymentPayload = { userErrors: UserError[]; payment: CardPayment | null };
+
+/**
+ * One of the family's card payments; null if there is none with this id (the API refuses
+ * another family's as FORBIDDEN, which to a family is a page that is not there).
+ */
+export async function fetchCardPayment(paymentId: string): Promise<CardPayment | null> {
+  try {
+    const { cardPayment } = await graphqlRequest<{ cardPayment: CardPayment | null }>(
+      /* GraphQL */ `
+        query CardPayment($id: ID!) {
+          cardPayment(id: $id) { ${cardPaymentFields} }
+        }
+      `,
+      { id: paymentId },
+    );
+    return cardPayment;
+  } catch (error) {
+    if (error instanceof GraphQLRequestError && error.codes.includes('FORBIDDEN')) return null;
+    throw error;
+  }
+}
+
+/**
+ * After Stripe.js has confirmed the payment in the browser: the server asks Stripe whether it
+ * went through and, if it did, confirms the booking at once.
+ */
+export async function checkCardPayment(paymentId: string): Promise<CardPaymentPayload> {
+  const { cardPaymentCheck } = await graphqlRequest<{ cardPaymentCheck: CardPaymentPayload }>(
+    /* GraphQL */ `
+      mutation CardPaymentCheck($input: CardPaymentCheckInput!) {
+        cardPaymentCheck(input: $input) {
+          ${userErrorFields}
+          payment { ${cardPaymentFields} }
+        }
+      }
+    `,
+    { input: { paymentId } },
+  );
+  return cardPaymentCheck;
+}
 
 /**
  * Development and tests only: pays with Stripe's test card, as Stripe's card form would. The
  * live service refuses it with a userError.
  */
-export async function payWithTestCard(
-  paymentId: string,
-): Promise<{ userErrors: UserError[]; payment: PaidCard | null }> {
+export async function payWithTestCard(paymentId: string): Promise<CardPaymentPayload> {
   const { cardPaymentTestConfirm } = await graphqlRequest<{
-    cardPaymentTestConfirm: { userErrors: UserError[]; payment: PaidCard | null };
+    cardPaymentTestConfirm: CardPaymentPayload;
   }>(
     /* GraphQL */ `
       mutation CardPaymentTestConfirm($input: CardPaymentTestConfirmInput!) {
         cardPaymentTestConfirm(input: $input) {
           ${userErrorFields}
-          payment { id state amount { amountPence currency } }
+          payment { ${cardPaymentFields} }
         }
       }
     `,

@@ -184,6 +184,11 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
     who: ['PROVIDER', 'ADMIN'],
     relation: "member of the booking's organisation; never more than it was paid",
   },
+  'Query.cardPayment': { who: FAMILY_SIDE, relation: "own family's payment" },
+  'Mutation.cardPaymentCheck': {
+    who: FAMILY_SIDE,
+    relation: "own family's payment; the state comes from Stripe, never the browser",
+  },
   'Mutation.cardPaymentTestConfirm': {
     who: FAMILY_SIDE,
     relation: "own family's payment; development and tests only",

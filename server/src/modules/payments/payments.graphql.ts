@@ -16,8 +16,12 @@ export const paymentsGraphQL: GraphQLModule = {
       amount: Money!
       "REQUIRES_PAYMENT, SUCCEEDED, FAILED, REFUNDED or CANCELLED."
       state: String!
-      "For Stripe's own client library in the browser."
-      clientSecret: String!
+      "For Stripe.js in the browser: only ever given to the family paying."
+      clientSecret: String
+      "Stripe's publishable key, to load Stripe.js with; null where this copy has none."
+      stripePublishableKey: String
+      "Whether Stripe's test card may pay instead of Stripe's card form (never on the live service)."
+      testCardAvailable: Boolean!
     }
 
     type StatementLine {
@@ -73,6 +77,15 @@ export const paymentsGraphQL: GraphQLModule = {
       userErrors: [UserError!]!
     }
 
+    input CardPaymentCheckInput {
+      paymentId: ID!
+    }
+
+    type CardPaymentCheckPayload {
+      userErrors: [UserError!]!
+      payment: CardPayment
+    }
+
     input CardPaymentTestConfirmInput {
       paymentId: ID!
     }
@@ -83,6 +96,8 @@ export const paymentsGraphQL: GraphQLModule = {
     }
 
     extend type Query {
+      "One of your family's card payments, for the card page; null if it is not yours."
+      cardPayment(id: ID!): CardPayment
       providerStatement(organisationId: ID!, period: String!): ProviderStatement!
     }
 
@@ -92,6 +107,8 @@ export const paymentsGraphQL: GraphQLModule = {
       organisationPayoutAccountSet(
         input: OrganisationPayoutAccountSetInput!
       ): OrganisationPayoutAccountSetPayload!
+      "After Stripe.js confirms a card payment: asks Stripe whether it went through, and applies it."
+      cardPaymentCheck(input: CardPaymentCheckInput!): CardPaymentCheckPayload!
       "Development only: pays a card payment with Stripe's test card, as the card page would."
       cardPaymentTestConfirm(input: CardPaymentTestConfirmInput!): CardPaymentTestConfirmPayload!
     }
@@ -100,6 +117,14 @@ export const paymentsGraphQL: GraphQLModule = {
     CardPayment: {
       id: (payment: StoredCardPayment) => payment._id,
       amount: (payment: StoredCardPayment) => gbp(payment.amountPence),
+      clientSecret: (payment: StoredCardPayment, _args, context: RequestContext) =>
+        context.actor.kind === 'account' && context.actor.familyId === String(payment.family)
+          ? payment.clientSecret
+          : null,
+      stripePublishableKey: (_payment, _args, context: RequestContext) =>
+        context.services.payments.cardForm().publishableKey,
+      testCardAvailable: (_payment, _args, context: RequestContext) =>
+        context.services.payments.cardForm().testCardAvailable,
     },
     StatementLine: {
       amount: (line: StatementLine) => gbp(line.amountPence),
@@ -114,6 +139,14 @@ export const paymentsGraphQL: GraphQLModule = {
       owedNow: (s: { owedNowPence: number }) => gbp(s.owedNowPence),
     },
     Query: {
+      cardPayment: async (_parent, args: { id: string }, context) => {
+        const payment = await context.services.payments.cardPaymentOfFamily(
+          signedIn(context),
+          args.id,
+        );
+        if (!payment) throw forbidden('There is no card payment with this id for your family');
+        return payment;
+      },
       providerStatement: (_parent, args: { organisationId: string; period: string }, context) => {
         const actor = signedIn(context);
         const council = actor.role === 'COMMISSIONER' || actor.role === 'ADMIN';
@@ -170,6 +203,8 @@ export const paymentsGraphQL: GraphQLModule = {
         );
         return { userErrors: [] };
       },
+      cardPaymentCheck: async (_parent, { input }: Input, context) =>
+        context.services.payments.checkWithStripe(signedIn(context), String(input.paymentId ?? '')),
       cardPaymentTestConfirm: async (_parent, { input }: Input, context) =>
         context.services.payments.testConfirm(signedIn(context), String(input.paymentId ?? '')),
     },

@@ -44,6 +44,8 @@ export interface PaymentsDeps {
   log: Logger;
   /** The live service: no test payments. */
   production: boolean;
+  /** For Stripe.js on the card page; null where the card page is the test mode. */
+  publishableKey: string | null;
 }
 
 export interface StatementLine {
@@ -112,6 +114,46 @@ export class PaymentsService {
 
   async payment(id: string): Promise<StoredCardPayment | null> {
     return (await CardPaymentModel.findById(id).lean()) as unknown as StoredCardPayment | null;
+  }
+
+  /** A family's own card payment, with what the card page needs to take it. */
+  async cardPaymentOfFamily(actor: SignedInActor, paymentId: string) {
+    const payment = await this.payment(paymentId);
+    if (!payment || !actor.familyId || String(payment.family) !== actor.familyId) return null;
+    return payment;
+  }
+
+  /** What the card page loads Stripe.js with, and whether the test card may stand in for it. */
+  cardForm() {
+    return { publishableKey: this.deps.publishableKey, testCardAvailable: !this.deps.production };
+  }
+
+  /**
+   * After Stripe.js confirms a payment in the browser: asks Stripe (with our secret key, so the
+   * browser's word is never taken) whether the PaymentIntent succeeded, and applies the answer at
+   * once rather than waiting for the webhook, which then changes nothing.
+   */
+  async checkWithStripe(actor: SignedInActor, paymentId: string) {
+    const payment = await this.cardPaymentOfFamily(actor, paymentId);
+    if (!payment) {
+      return {
+        userErrors: [
+          {
+            field: ['input', 'paymentId'],
+            message: 'There is no card payment with this id for your family',
+            code: 'NOT_FOUND',
+          },
+        ],
+        payment: null,
+      };
+    }
+    if (payment.state === 'REQUIRES_PAYMENT') {
+      const intent = await this.deps.stripe.paymentIntents.retrieve(payment.stripeId);
+      const ours = intent.amount === payment.amountPence && intent.currency === 'gbp';
+      if (intent.status === 'succeeded' && ours) await this.credit(payment);
+      else if (intent.status === 'canceled') await this.fail(payment);
+    }
+    return { userErrors: [], payment: await this.payment(paymentId) };
   }
 
   async paymentOfBooking(bookingId: string): Promise<StoredCardPayment | null> {
