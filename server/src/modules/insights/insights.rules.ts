@@ -1,0 +1,97 @@
+/**
+ * The commissioners' insight cells, as pure rules: which age band a child or a service falls
+ * in, which time of the week a session serves, how far apart two places are, and the gap
+ * index that ranks where demand outruns supply. Small counts are hidden by the eligibility
+ * preview's rule (`disclosable`), so no count can be recovered by subtracting one cell from
+ * another.
+ */
+import { disclosable } from '../eligibility/eligibility.rules';
+
+export { disclosable };
+
+export const AGE_BANDS = [
+  { band: '0-4', from: 0, to: 4 },
+  { band: '5-10', from: 5, to: 10 },
+  { band: '11-15', from: 11, to: 15 },
+  { band: '16-17', from: 16, to: 17 },
+  { band: '18-25', from: 18, to: 25 },
+] as const;
+export type AgeBand = (typeof AGE_BANDS)[number]['band'];
+
+/** The band of an age in whole years; null outside 0 to 25, whom Harbour does not serve. */
+export function ageBandOf(age: number): AgeBand | null {
+  return AGE_BANDS.find(({ from, to }) => age >= from && age <= to)?.band ?? null;
+}
+
+/** Every band a service for ages `minAge` to `maxAge` serves, in part or whole. */
+export function ageBandsServed(minAge: number, maxAge: number): AgeBand[] {
+  return AGE_BANDS.filter(({ from, to }) => minAge <= to && maxAge >= from).map(({ band }) => band);
+}
+
+export const TIME_BANDS = [
+  'WEEKDAY_AFTER_SCHOOL',
+  'WEEKEND',
+  'SCHOOL_HOLIDAY',
+  'OVERNIGHT',
+] as const;
+export type TimeBand = (typeof TIME_BANDS)[number];
+
+/** When a session runs, in Europe/London wall-clock. */
+export interface SessionTime {
+  /** YYYY-MM-DD. */
+  date: string;
+  /** Minutes after midnight that it starts and ends; an end before the start is the next day. */
+  startMinutes: number;
+  endMinutes: number;
+  /** In a school holiday (a holiday scheme's days, or a date the council's calendar names). */
+  schoolHoliday: boolean;
+}
+
+const AFTER_SCHOOL_FROM = 15 * 60;
+
+/**
+ * The time of the week a session serves: overnight if it runs past midnight, then a school
+ * holiday, then a weekend, then a weekday from 3pm; null for a weekday in school hours,
+ * which none of the four covers.
+ */
+export function timeBandOf(session: SessionTime): TimeBand | null {
+  if (session.endMinutes <= session.startMinutes) return 'OVERNIGHT';
+  if (session.schoolHoliday) return 'SCHOOL_HOLIDAY';
+  const weekday = new Date(`${session.date}T12:00:00Z`).getUTCDay();
+  if (weekday === 0 || weekday === 6) return 'WEEKEND';
+  return session.endMinutes > AFTER_SCHOOL_FROM ? 'WEEKDAY_AFTER_SCHOOL' : null;
+}
+
+const EARTH_RADIUS_KM = 6371;
+const radians = (degrees: number) => (degrees * Math.PI) / 180;
+
+/** Great-circle distance in kilometres (haversine), near enough for "within 10 km". */
+export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
+  const dLat = radians(b.lat - a.lat);
+  const dLng = radians(b.lng - a.lng);
+  const h =
+    Math.sin(dLat / 2) ** 2 +
+    Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
+}
+
+/**
+ * The gap index of a cell, in plain words: how many children who need this kind of break
+ * there are for each place a week. 0 means nobody is waiting for one; above 1 there are more
+ * children than places. A cell with children and no places at all has no index (null) and is
+ * ranked first, since no number of places would show how short it is.
+ */
+export function gapIndex(demand: number, placesPerWeek: number): number | null {
+  if (placesPerWeek <= 0) return demand > 0 ? null : 0;
+  return Math.round((demand / placesPerWeek) * 100) / 100;
+}
+
+/** Cells ordered biggest gap first: no places before any index, then by index, then demand. */
+export function byBiggestGap<Cell extends { demand: number; placesPerWeek: number }>(
+  cells: readonly Cell[],
+): Cell[] {
+  const rank = (cell: Cell) => gapIndex(cell.demand, cell.placesPerWeek) ?? Infinity;
+  return [...cells]
+    .filter((cell) => cell.demand > 0)
+    .sort((a, b) => rank(b) - rank(a) || b.demand - a.demand);
+}
