@@ -33,7 +33,8 @@ const StripeCardForm = lazy(() =>
 export function CardPaymentPage() {
   const { paymentId = '' } = useParams();
   // Stripe sends the person back here after a bank's check (3-D Secure), with redirect_status.
-  const returnedFromStripe = useSearchParams()[0].has('redirect_status');
+  const redirectStatus = useSearchParams()[0].get('redirect_status');
+  const returnedFromStripe = redirectStatus !== null;
   const load = useCallback(
     async () =>
       returnedFromStripe
@@ -46,6 +47,9 @@ export function CardPaymentPage() {
   if (state.status === 'loading') return <LoadingPage title={title} />;
   if (state.status === 'failed') return <CannotShowPayment />;
   if (!state.data) return <NotFoundPage />;
+  if (redirectStatus === 'succeeded' && state.data.state === 'REQUIRES_PAYMENT') {
+    return <PaymentBeingConfirmed payment={state.data} />;
+  }
   return <PaymentForms payment={state.data} />;
 }
 
@@ -165,6 +169,27 @@ function PaymentSettled({ payment }: { payment: CardPayment }) {
           {paid
             ? `This card payment of ${formatMoney(payment.amount)} has been made.`
             : 'This card payment was not made, so the place was given up and the money held from your budgets went back.'}
+        </p>
+        <p className="govuk-body">
+          <Link to="/families/bookings" className="govuk-link">
+            Go to your bookings
+          </Link>
+        </p>
+      </div>
+    </div>
+  );
+}
+
+/** Back from the bank's check, Stripe has the payment but has not yet told us it arrived. */
+function PaymentBeingConfirmed({ payment }: { payment: CardPayment }) {
+  usePageTitle(title);
+  return (
+    <div className="govuk-grid-row">
+      <div className="govuk-grid-column-two-thirds">
+        <h1 className="govuk-heading-l">{title}</h1>
+        <p className="govuk-body">
+          Stripe is confirming your card payment of {formatMoney(payment.amount)}. Your booking is
+          confirmed as soon as it has, usually within a minute.
         </p>
         <p className="govuk-body">
           <Link to="/families/bookings" className="govuk-link">
