@@ -62,19 +62,15 @@ function PaymentForms({ payment }: { payment: CardPayment }) {
 
   /** Where a payment has gone through, the booking is confirmed: say so on Your bookings. */
   const paid = (result: CardPayment | null, confirmedByStripe = false): FormError<never>[] => {
-    if (confirmedByStripe && result?.state === 'REQUIRES_PAYMENT') {
-      // Stripe took the card but has not yet said the money has arrived: its webhook will.
-      const notice: PaidNotice = {
-        paid: `Stripe is confirming your card payment of ${formatMoney(result.amount)}: your booking is confirmed as soon as it has`,
-      };
-      navigate('/families/bookings', { state: notice });
-      return [];
-    }
-    if (result?.state !== 'SUCCEEDED') {
+    // Stripe took the card but may not yet have said the money arrived: its webhook will.
+    const confirming = confirmedByStripe && result?.state === 'REQUIRES_PAYMENT';
+    if (!result || (result.state !== 'SUCCEEDED' && !confirming)) {
       return [{ field: null, message: 'The card payment did not go through. Try again' }];
     }
     const notice: PaidNotice = {
-      paid: `${formatMoney(result.amount)} paid by card: your booking is confirmed`,
+      paid: confirming
+        ? `Stripe is confirming your card payment of ${formatMoney(result.amount)}: your booking is confirmed as soon as it has`
+        : `${formatMoney(result.amount)} paid by card: your booking is confirmed`,
     };
     navigate('/families/bookings', { state: notice });
     return [];
@@ -159,58 +155,59 @@ function CardFormUnavailable() {
   );
 }
 
-function PaymentSettled({ payment }: { payment: CardPayment }) {
-  const paid = payment.state === 'SUCCEEDED' || payment.state === 'REFUNDED';
+/** A card page with nothing to pay: what became of the payment, and where to go next. */
+function PaymentOutcome({
+  message,
+  bookingsLink = true,
+}: {
+  message: string;
+  bookingsLink?: boolean;
+}) {
+  usePageTitle(title);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{title}</h1>
-        <p className="govuk-body">
-          {paid
-            ? `This card payment of ${formatMoney(payment.amount)} has been made.`
-            : 'This card payment was not made, so the place was given up and the money held from your budgets went back.'}
-        </p>
-        <p className="govuk-body">
-          <Link to="/families/bookings" className="govuk-link">
-            Go to your bookings
-          </Link>
-        </p>
+        <p className="govuk-body">{message}</p>
+        {bookingsLink && (
+          <p className="govuk-body">
+            <Link to="/families/bookings" className="govuk-link">
+              Go to your bookings
+            </Link>
+          </p>
+        )}
       </div>
     </div>
+  );
+}
+
+function PaymentSettled({ payment }: { payment: CardPayment }) {
+  const paid = payment.state === 'SUCCEEDED' || payment.state === 'REFUNDED';
+  return (
+    <PaymentOutcome
+      message={
+        paid
+          ? `This card payment of ${formatMoney(payment.amount)} has been made.`
+          : 'This card payment was not made, so the place was given up and the money held from your budgets went back.'
+      }
+    />
   );
 }
 
 /** Back from the bank's check, Stripe has the payment but has not yet told us it arrived. */
 function PaymentBeingConfirmed({ payment }: { payment: CardPayment }) {
-  usePageTitle(title);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{title}</h1>
-        <p className="govuk-body">
-          Stripe is confirming your card payment of {formatMoney(payment.amount)}. Your booking is
-          confirmed as soon as it has, usually within a minute.
-        </p>
-        <p className="govuk-body">
-          <Link to="/families/bookings" className="govuk-link">
-            Go to your bookings
-          </Link>
-        </p>
-      </div>
-    </div>
+    <PaymentOutcome
+      message={`Stripe is confirming your card payment of ${formatMoney(payment.amount)}. Your booking is confirmed as soon as it has, usually within a minute.`}
+    />
   );
 }
 
 function CannotShowPayment() {
-  usePageTitle(title);
   return (
-    <div className="govuk-grid-row">
-      <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{title}</h1>
-        <p className="govuk-body">
-          Sorry, we cannot show this payment at the moment. Try again later. Nothing has been paid.
-        </p>
-      </div>
-    </div>
+    <PaymentOutcome
+      bookingsLink={false}
+      message="Sorry, we cannot show this payment at the moment. Try again later. Nothing has been paid."
+    />
   );
 }

@@ -48,6 +48,14 @@ export interface PaymentsDeps {
   publishableKey: string | null;
 }
 
+const NO_SUCH_PAYMENT = 'There is no card payment with this id for your family';
+
+/** A card payment mutation's answer when it changes nothing. */
+const refusePayment = (message: string, code: string) => ({
+  userErrors: [{ field: ['input', 'paymentId'], message, code }],
+  payment: null,
+});
+
 export interface StatementLine {
   journalId: string;
   at: Date;
@@ -135,18 +143,7 @@ export class PaymentsService {
    */
   async checkWithStripe(actor: SignedInActor, paymentId: string) {
     const payment = await this.cardPaymentOfFamily(actor, paymentId);
-    if (!payment) {
-      return {
-        userErrors: [
-          {
-            field: ['input', 'paymentId'],
-            message: 'There is no card payment with this id for your family',
-            code: 'NOT_FOUND',
-          },
-        ],
-        payment: null,
-      };
-    }
+    if (!payment) return refusePayment(NO_SUCH_PAYMENT, 'NOT_FOUND');
     if (payment.state === 'REQUIRES_PAYMENT') {
       const intent = await this.deps.stripe.paymentIntents.retrieve(payment.stripeId);
       const ours = intent.amount === payment.amountPence && intent.currency === 'gbp';
@@ -427,17 +424,14 @@ export class PaymentsService {
    * `payment_intent.succeeded` event it would send and handing it to the webhook receiver.
    */
   async testConfirm(actor: SignedInActor, paymentId: string) {
-    const refuse = (message: string, code: string) => ({
-      userErrors: [{ field: ['input', 'paymentId'], message, code }],
-      payment: null,
-    });
     if (this.deps.production) {
-      return refuse('Test card payments are not available on the live service', 'NOT_ALLOWED');
+      return refusePayment(
+        'Test card payments are not available on the live service',
+        'NOT_ALLOWED',
+      );
     }
-    const payment = await this.payment(paymentId);
-    if (!payment || String(payment.family) !== actor.familyId) {
-      return refuse('There is no card payment with this id for your family', 'NOT_FOUND');
-    }
+    const payment = await this.cardPaymentOfFamily(actor, paymentId);
+    if (!payment) return refusePayment(NO_SUCH_PAYMENT, 'NOT_FOUND');
     if (payment.state === 'REQUIRES_PAYMENT') {
       await this.deps.stripe.paymentIntents.confirm(
         payment.stripeId,
