@@ -52,15 +52,18 @@ export async function fetchCardPayment(paymentId: string): Promise<CardPayment |
   }
 }
 
-/**
- * After Stripe.js has confirmed the payment in the browser: the server asks Stripe whether it
- * went through and, if it did, confirms the booking at once.
- */
-export async function checkCardPayment(paymentId: string): Promise<CardPaymentPayload> {
-  const { cardPaymentCheck } = await graphqlRequest<{ cardPaymentCheck: CardPaymentPayload }>(
+const PAYMENT_MUTATIONS = {
+  cardPaymentCheck: 'CardPaymentCheck',
+  cardPaymentTestConfirm: 'CardPaymentTestConfirm',
+} as const;
+
+/** A card payment mutation: `name(input: { paymentId })`, answering with the payment. */
+async function paymentMutation(name: keyof typeof PAYMENT_MUTATIONS, paymentId: string) {
+  const operation = PAYMENT_MUTATIONS[name];
+  const data = await graphqlRequest<Record<typeof name, CardPaymentPayload>>(
     /* GraphQL */ `
-      mutation CardPaymentCheck($input: CardPaymentCheckInput!) {
-        cardPaymentCheck(input: $input) {
+      mutation ${operation}($input: ${operation}Input!) {
+        ${name}(input: $input) {
           ${userErrorFields}
           payment { ${cardPaymentFields} }
         }
@@ -68,26 +71,19 @@ export async function checkCardPayment(paymentId: string): Promise<CardPaymentPa
     `,
     { input: { paymentId } },
   );
-  return cardPaymentCheck;
+  return data[name];
 }
+
+/**
+ * After Stripe.js has confirmed the payment in the browser: the server asks Stripe whether it
+ * went through and, if it did, confirms the booking at once.
+ */
+export const checkCardPayment = (paymentId: string) =>
+  paymentMutation('cardPaymentCheck', paymentId);
 
 /**
  * Development and tests only: pays with Stripe's test card, as Stripe's card form would. The
  * live service refuses it with a userError.
  */
-export async function payWithTestCard(paymentId: string): Promise<CardPaymentPayload> {
-  const { cardPaymentTestConfirm } = await graphqlRequest<{
-    cardPaymentTestConfirm: CardPaymentPayload;
-  }>(
-    /* GraphQL */ `
-      mutation CardPaymentTestConfirm($input: CardPaymentTestConfirmInput!) {
-        cardPaymentTestConfirm(input: $input) {
-          ${userErrorFields}
-          payment { ${cardPaymentFields} }
-        }
-      }
-    `,
-    { input: { paymentId } },
-  );
-  return cardPaymentTestConfirm;
-}
+export const payWithTestCard = (paymentId: string) =>
+  paymentMutation('cardPaymentTestConfirm', paymentId);

@@ -2,7 +2,7 @@ import { signedIn, type GraphQLModule, type RequestContext } from '../../graphql
 import { forbidden } from '../access/authorize';
 import { organisationAccess } from '../access/policy';
 import type { StoredCardPayment } from './payment.model';
-import type { StatementLine } from './payments.service';
+import { NO_SUCH_PAYMENT, type StatementLine } from './payments.service';
 
 type Input = { input: Record<string, unknown> };
 const gbp = (amountPence: number) => ({ amountPence, currency: 'GBP' });
@@ -96,7 +96,7 @@ export const paymentsGraphQL: GraphQLModule = {
     }
 
     extend type Query {
-      "One of your family's card payments, for the card page; null if it is not yours."
+      "One of your family's card payments, for the card page; any other is refused as FORBIDDEN."
       cardPayment(id: ID!): CardPayment
       providerStatement(organisationId: ID!, period: String!): ProviderStatement!
     }
@@ -144,7 +144,7 @@ export const paymentsGraphQL: GraphQLModule = {
           signedIn(context),
           args.id,
         );
-        if (!payment) throw forbidden('There is no card payment with this id for your family');
+        if (!payment) throw forbidden(NO_SUCH_PAYMENT);
         return payment;
       },
       providerStatement: (_parent, args: { organisationId: string; period: string }, context) => {

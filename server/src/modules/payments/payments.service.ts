@@ -48,7 +48,7 @@ export interface PaymentsDeps {
   publishableKey: string | null;
 }
 
-const NO_SUCH_PAYMENT = 'There is no card payment with this id for your family';
+export const NO_SUCH_PAYMENT = 'There is no card payment with this id for your family';
 
 /** A card payment mutation's answer when it changes nothing. */
 const refusePayment = (message: string, code: string) => ({
