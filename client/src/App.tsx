@@ -18,6 +18,7 @@ import { AdminRoutes } from './admin/AdminRoutes';
 import { BudgetsRoutes } from './commissioners/budgets/BudgetsRoutes';
 import { CommissionersPage } from './commissioners/CommissionersPage';
 import { EligibilityRoutes } from './commissioners/eligibility/EligibilityRoutes';
+import { InsightsRoutes } from './commissioners/insights/InsightsRoutes';
 import { FamiliesPage } from './families/FamiliesPage';
 import { ChildEligibilityPage } from './families/eligibility/ChildEligibilityPage';
 import { EligibilityCheckerProvider } from './families/eligibility/EligibilityCheckerProvider';
@@ -280,6 +281,14 @@ export function App() {
             element={
               <RequireSignIn roles={commissioningRoles}>
                 <BudgetsRoutes />
+              </RequireSignIn>
+            }
+          />
+          <Route
+            path="commissioners/insights/*"
+            element={
+              <RequireSignIn roles={commissioningRoles}>
+                <InsightsRoutes />
               </RequireSignIn>
             }
           />

@@ -3,6 +3,7 @@ import { useViewer } from '../account/ViewerProvider';
 import { AudienceLandingPage } from '../shell/AudienceLandingPage';
 import { allocatePath, fundsPath } from './budgets/budgetsApi';
 import { eligibilityRulesPath } from './eligibility/paths';
+import { insightsPath } from './insights/paths';
 
 export function CommissionersPage() {
   const { viewer } = useViewer();
@@ -16,6 +17,16 @@ export function CommissionersPage() {
     >
       {canReadRules && (
         <>
+          <h2 className="govuk-heading-m">Market insights</h2>
+          <p className="govuk-body">
+            Where places fall short of need, by district, need and age; supply, demand, quality,
+            spending and outcomes; and a report for the joint commissioning group.
+          </p>
+          <p className="govuk-body">
+            <Link to={insightsPath} className="govuk-link">
+              Market insights
+            </Link>
+          </p>
           <h2 className="govuk-heading-m">Eligibility rules</h2>
           <p className="govuk-body">
             The tiers of short breaks support, who is eligible for each, and what publishing a
