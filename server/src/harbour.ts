@@ -60,6 +60,7 @@ export async function startHarbour(
     log.info(reconciled, 'bookings reconciled');
     if (config.workerInProcess) worker.start();
     await services.searchIndex.start();
+    services.insights.start();
   });
   ready.catch((error: Error) => log.error({ err: error }, 'start-up work failed'));
 
@@ -75,6 +76,7 @@ export async function startHarbour(
       await http.stop();
       await worker.stop();
       services.searchIndex.stop();
+      services.insights.stop();
       await database.close();
     },
   };

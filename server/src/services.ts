@@ -29,6 +29,7 @@ import { FamilyPoolsService } from './modules/budgets/family-pools.service';
 import { PaymentsService, STRIPE_EVENT_JOB } from './modules/payments/payments.service';
 import { createStripeClient } from './modules/payments/stripe-client';
 import type { JobHandler } from './modules/jobs/job.worker';
+import { InsightsService } from './modules/insights/insights.service';
 import { OrganisationsService } from './modules/organisations/organisations.service';
 import { DELIVER_JOB, OutboxService } from './modules/outbox/outbox.service';
 import { createTransport } from './modules/outbox/transports';
@@ -92,7 +93,9 @@ export function createServices(config: Config, log: Logger) {
     failed: (ids) => bookings.cardFailed(ids),
   });
   const familyPools = new FamilyPoolsService({ ledger, families, accounts, directory, budgets });
+  const insights = new InsightsService({ audit, searchIndex, log });
   return {
+    insights,
     budgets,
     familyPools,
     payments,

@@ -421,6 +421,38 @@ const CASES: Record<string, Case> = {
     document: '{ eligibilityCheckSummary { checks } }',
     expect: only(['COMMISSIONER', 'ADMIN']),
   },
+  'Query.insightsSupply': {
+    document: '{ insightsSupply { month } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsDemand': {
+    document: '{ insightsDemand { children { district } } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsGaps': {
+    document: '{ insightsGaps { formula } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsGap': {
+    document: '{ insightsGap(district: "Exeter", need: "AUTISM", ageBand: "5-10") { month } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsTransition': {
+    document: '{ insightsTransition { month } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsQuality': {
+    document: '{ insightsQuality { ratings { services } } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsSpend': {
+    document: '{ insightsSpend { year } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
+  'Query.insightsOutcomes': {
+    document: '{ insightsOutcomes { months { month } } }',
+    expect: only(['COMMISSIONER', 'ADMIN']),
+  },
   'Mutation.eligibilityRuleSetDraftSave': {
     document: `mutation { eligibilityRuleSetDraftSave(input: ${EMPTY_DRAFT}) { userErrors { message } } }`,
     expect: only(['COMMISSIONER']),

@@ -1,3 +1,4 @@
+import { insightsGraphQL } from '../modules/insights/insights.graphql';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { accessGraphQL } from '../modules/access/access.graphql';
 import { authorizeOperations } from '../modules/access/authorize';
@@ -49,6 +50,7 @@ const base: GraphQLModule = {
 /** Every capability's schema slice; add a module here to expose it. */
 const modules: GraphQLModule[] = [
   base,
+  insightsGraphQL,
   feedbackGraphQL,
   accountsGraphQL,
   organisationsGraphQL,

@@ -12,6 +12,8 @@ export const AUDIT_ACTIONS = [
   'FAMILY_ERASED',
   'BUDGET_VIEWED',
   'BUDGET_ALLOCATED',
+  /** A commissioner looked at an insights panel (aggregates only: no family is named). */
+  'INSIGHTS_VIEWED',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -32,7 +34,8 @@ const auditEventSchema = new Schema(
     },
     /** True when the actor is outside the child's family: families see these as "who viewed". */
     outsider: { type: Boolean, required: true },
-    family: { type: Schema.Types.ObjectId, required: true },
+    /** The family whose data it was; absent for views of aggregates (INSIGHTS_VIEWED). */
+    family: { type: Schema.Types.ObjectId },
     child: { type: Schema.Types.ObjectId },
     reason: { type: String },
     requestId: { type: String },

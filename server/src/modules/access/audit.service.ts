@@ -48,6 +48,18 @@ export class AuditService {
     });
   }
 
+  /** A view of commissioners' aggregates: which panel, with which filters. */
+  async recordAggregateView(actor: SignedInActor, reason: string): Promise<void> {
+    await AuditEventModel.create({
+      at: new Date(),
+      action: 'INSIGHTS_VIEWED',
+      actor: { account: actor.accountId, role: actor.role },
+      outsider: false,
+      reason,
+      requestId: currentRequest()?.requestId,
+    });
+  }
+
   /** What people outside the family did with its children's data, newest first. */
   async outsiderEventsForFamily(familyId: string, childId?: string | null): Promise<AccessEvent[]> {
     const events = await AuditEventModel.find({

@@ -144,6 +144,9 @@ bookingSchema.index({ family: 1, startsAt: 1 });
 bookingSchema.index({ session: 1, state: 1 });
 bookingSchema.index({ state: 1, updatedAt: 1 });
 bookingSchema.index({ request: 1 });
+// Insights follow bookings as they change, and find a child's services.
+bookingSchema.index({ updatedAt: 1, _id: 1 });
+bookingSchema.index({ child: 1, state: 1 });
 export const BookingModel = model('Booking', bookingSchema);
 export type StoredBooking = InferSchemaType<typeof bookingSchema> & { _id: Types.ObjectId };
 

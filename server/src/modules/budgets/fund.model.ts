@@ -60,6 +60,7 @@ fundSchema.index({ child: 1, year: 1 });
 fundSchema.index({ kind: 1, year: 1 });
 fundSchema.index({ 'shares.child': 1 });
 fundSchema.index({ 'invites.email': 1 });
+fundSchema.index({ updatedAt: 1, _id: 1 });
 export const FundModel = model('Fund', fundSchema);
 export type StoredFund = InferSchemaType<typeof fundSchema> & { _id: string };
 export type FundId = string;

@@ -4,6 +4,14 @@ import { encodeCursor } from './directory-search';
 import type { Listing } from './listing';
 import type { SearchHit } from './search.rules';
 
+/** The filters a search's few-results count keeps (insights: never who searched). */
+type SearchFilters = {
+  districts?: string[] | null;
+  needs?: string[] | null;
+  age?: number | null;
+  types?: string[] | null;
+};
+
 type Hit = SearchHit;
 
 export const directoryGraphQL: GraphQLModule = {
@@ -298,6 +306,16 @@ export const directoryGraphQL: GraphQLModule = {
         if (!outcome.result)
           return { userErrors: outcome.userErrors, results: null, place: null, markers: null };
         const { result } = outcome;
+        if (!args.after) {
+          const search = (args.input ?? {}) as SearchFilters;
+          await context.services.insights.recordSearch({
+            district: outcome.place?.district ?? search.districts?.[0],
+            need: search.needs?.[0],
+            age: search.age,
+            serviceType: search.types?.[0],
+            results: result.total,
+          });
+        }
         const withDistance = (hit: Hit) => ({ ...hit.listing, distanceKm: hit.distanceKm });
         const last = result.offset + result.hits.length - 1;
         return {

@@ -158,6 +158,7 @@ const listingSchema = new Schema(
 
 listingSchema.index({ service: 1 });
 listingSchema.index({ organisation: 1 });
+listingSchema.index({ updatedAt: 1, _id: 1 });
 
 export const ListingModel = model('Listing', listingSchema);
 

@@ -73,6 +73,7 @@ const decisionSchema = new Schema(
 
 decisionSchema.index({ child: 1, decidedAt: -1 });
 decisionSchema.index({ family: 1 });
+decisionSchema.index({ decidedAt: 1, _id: 1 });
 
 export const EligibilityDecisionModel = model('EligibilityDecision', decisionSchema);
 

@@ -80,6 +80,8 @@ const childSchema = new Schema(
 );
 
 childSchema.index({ family: 1 });
+// Insights follow children as they change.
+childSchema.index({ updatedAt: 1, _id: 1 });
 
 export const ChildModel = model('Child', childSchema);
 

@@ -95,3 +95,11 @@ export function byBiggestGap<Cell extends { demand: number; placesPerWeek: numbe
     .filter((cell) => cell.demand > 0)
     .sort((a, b) => rank(b) - rank(a) || b.demand - a.demand);
 }
+
+/**
+ * Whether a young person can stay with a service after 18: it must run past 18 and, where
+ * it gives personal care, be registered with CQC (Ofsted's registration ends at 18).
+ */
+export function canContinuePast18(service: { maxAge: number; continuesPast18: string }): boolean {
+  return service.maxAge >= 18 && service.continuesPast18 !== 'NO';
+}

@@ -36,6 +36,7 @@ const journalSchema = new Schema(
 journalSchema.index({ state: 1, createdAt: 1 });
 journalSchema.index({ booking: 1 });
 journalSchema.index({ funds: 1 });
+journalSchema.index({ reason: 1, updatedAt: 1, _id: 1 });
 journalSchema.index({ organisation: 1, reason: 1 });
 export const JournalModel = model('Journal', journalSchema);
 export type StoredJournal = Omit<InferSchemaType<typeof journalSchema>, 'postings'> & {

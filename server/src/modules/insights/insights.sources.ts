@@ -1,0 +1,576 @@
+/**
+ * Where the summaries' figures come from: each source collection, how to find what changed
+ * in it, and how to read a record's facts for insights.cells.ts, one record at a time (as
+ * it changes) or all at once (to rebuild). Reading all at once loads each lookup table
+ * once, so the rebuild reads every collection a single time.
+ */
+import type { Model } from 'mongoose';
+import { BookingModel, ScheduledSessionModel } from '../bookings/booking.model';
+import { FundModel } from '../budgets/fund.model';
+import { ListingModel } from '../directory/directory.model';
+import { EligibilityDecisionModel } from '../eligibility/eligibility.model';
+import { ChildModel } from '../families/family.model';
+import { JournalModel } from '../ledger/ledger.model';
+import {
+  ALLOCATING_REASONS,
+  bookingContribution,
+  childContribution,
+  decisionContribution,
+  fundContribution,
+  journalContribution,
+  listingContribution,
+  searchContribution,
+  sessionContribution,
+  type ChildFacts,
+  type Contribution,
+  type FundFacts,
+  type ListingFacts,
+} from './insights.cells';
+import { SearchGapModel } from './insights.model';
+import { canContinuePast18 } from './insights.rules';
+
+export const SOURCE_NAMES = [
+  'listing',
+  'session',
+  'booking',
+  'child',
+  'fund',
+  'journal',
+  'decision',
+  'search',
+] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+/** How far a source has been followed: the change time and id of the last record seen. */
+export interface Cursor {
+  at: number;
+  id: string;
+}
+
+export interface Source {
+  name: SourceName;
+  /** Records changed at or after `from`, oldest first, up to `limit`. */
+  changed(from: Cursor, limit: number): Promise<{ id: string; at: number }[]>;
+  /** Each record's contribution now (empty when it is gone or erased). */
+  contributions(ids: string[]): Promise<Map<string, Contribution>>;
+  /** Records of other sources whose contribution depends on these (a listing's sessions). */
+  dependants?(ids: string[]): Promise<{ source: SourceName; ids: string[] }>;
+  /** Called once these records' contributions are written. */
+  settled?(ids: string[]): Promise<void>;
+  /** Every record's contribution, for the rebuild. */
+  scanAll(lookups: Lookups): AsyncIterable<[string, Contribution]>;
+}
+
+type Doc = Record<string, unknown> & { _id: unknown };
+
+/** Follows a collection by a timestamp field, then `_id`, so equal times are not skipped. */
+function follow(model: AnyModel, field: string, filter: Record<string, unknown> = {}) {
+  return async (from: Cursor, limit: number) => {
+    const at = field === 'modified' ? from.at : new Date(from.at);
+    const after = from.id
+      ? { $or: [{ [field]: { $gt: at } }, { [field]: at, _id: { $gt: from.id } }] }
+      : { [field]: { $gte: at } };
+    const docs = (await model
+      .find({ ...filter, ...after }, { [field]: 1 })
+      .sort({ [field]: 1, _id: 1 })
+      .limit(limit)
+      .lean()) as Doc[];
+    return docs.map((doc) => ({ id: String(doc._id), at: timeOf(doc[field]) }));
+  };
+}
+
+const timeOf = (value: unknown) => (value instanceof Date ? value.getTime() : Number(value));
+
+const BATCH = 2000;
+
+/** Streams a collection in `_id` order, BATCH at a time. */
+async function* scan(
+  model: AnyModel,
+  filter: Record<string, unknown>,
+  projection: Record<string, number>,
+) {
+  let after: unknown = null;
+  for (;;) {
+    const page: Record<string, unknown> =
+      after === null ? filter : { ...filter, _id: { $gt: after } };
+    const docs = (await model.find(page, projection).sort({ _id: 1 }).limit(BATCH).lean()) as Doc[];
+    yield* docs;
+    const last = docs.at(-1);
+    if (docs.length < BATCH || !last) return;
+    after = last._id;
+  }
+}
+
+// ---------------------------------------------------------------- lookups
+
+/** What several sources' facts look up: kept for the whole rebuild. */
+export interface Lookups {
+  listings: Map<string, ListingFacts & { canContinuePast18: boolean }>;
+  sessionMinutes: Map<string, number>;
+  /** Children → the listings they are booked with (places taken or used). */
+  childListings: Map<string, Set<string>>;
+  childDistricts: Map<string, string | null>;
+  funds: Map<string, FundFacts>;
+}
+
+const LISTING_PROJECTION = {
+  createdAt: 1,
+  'document.district': 1,
+  'document.needs': 1,
+  'document.type': 1,
+  'document.maxAge': 1,
+  'document.compliance.continuesPast18': 1,
+};
+
+function listingFacts(doc: Doc) {
+  const document = (doc.document ?? {}) as {
+    district?: string;
+    needs?: string[];
+    type?: string;
+    maxAge?: number;
+    compliance?: { continuesPast18?: string };
+  };
+  return {
+    district: document.district || null,
+    needs: document.needs ?? [],
+    type: document.type ?? 'NOT_KNOWN',
+    canContinuePast18: canContinuePast18({
+      maxAge: document.maxAge ?? 0,
+      continuesPast18: document.compliance?.continuesPast18 ?? 'NOT_APPLICABLE',
+    }),
+  };
+}
+
+async function listingsById(ids: string[]) {
+  const docs = (await ListingModel.find(
+    { _id: { $in: [...new Set(ids)] } },
+    LISTING_PROJECTION,
+  ).lean()) as Doc[];
+  return new Map(docs.map((doc) => [String(doc._id), listingFacts(doc)]));
+}
+
+const SESSION_PROJECTION = {
+  status: 1,
+  date: 1,
+  startsAt: 1,
+  endsAt: 1,
+  pattern: 1,
+  places: 1,
+  staff: 1,
+  minAge: 1,
+  maxAge: 1,
+  listingId: 1,
+};
+
+const minutesOf = (session: Doc) =>
+  Math.round(((session.endsAt as Date).getTime() - (session.startsAt as Date).getTime()) / 60_000);
+
+const BOOKING_PROJECTION = {
+  state: 1,
+  startsAt: 1,
+  createdAt: 1,
+  district: 1,
+  serviceType: 1,
+  pricePence: 1,
+  funding: 1,
+  fundingParts: 1,
+  session: 1,
+  child: 1,
+  listingId: 1,
+};
+
+/** Bookings that mean a child uses (or will use) a service. */
+const USING_STATES = ['RESERVED', 'CONFIRMED', 'ATTENDED', 'ABSENT'];
+
+function bookingFacts(doc: Doc, minutes: number) {
+  return {
+    state: String(doc.state),
+    startsAt: doc.startsAt as Date,
+    createdAt: (doc.createdAt as Date) ?? (doc.startsAt as Date),
+    district: (doc.district as string) ?? null,
+    serviceType: (doc.serviceType as string) ?? null,
+    pricePence: Number(doc.pricePence ?? 0),
+    minutes,
+    funding: String(doc.funding ?? 'NOT_NEEDED'),
+    fundingParts: ((doc.fundingParts ?? []) as { source: string; amountPence: number }[]).map(
+      ({ source, amountPence }) => ({ source, amountPence }),
+    ),
+  };
+}
+
+const CHILD_PROJECTION = {
+  dateOfBirth: 1,
+  erasedAt: 1,
+  'profile.district': 1,
+  'profile.homePostcode': 1,
+  'profile.needs': 1,
+  'profile.assessedTier': 1,
+  'consents.grantedAt': 1,
+};
+
+function childFacts(
+  doc: Doc,
+  listings: Set<string> | undefined,
+  canContinue: (listingId: string) => boolean | undefined,
+): ChildFacts | null {
+  if (doc.erasedAt) return null;
+  const profile = (doc.profile ?? {}) as {
+    district?: string | null;
+    homePostcode?: string | null;
+    needs?: string[];
+    assessedTier?: string | null;
+  };
+  const past18 = [...(listings ?? [])].map(canContinue);
+  return {
+    district: profile.district ?? null,
+    homePostcode: profile.homePostcode ?? null,
+    needs: profile.needs ?? [],
+    tier: profile.assessedTier ?? null,
+    dateOfBirth: String(doc.dateOfBirth),
+    sharedAt: ((doc.consents ?? []) as { grantedAt: Date }[]).map((consent) => consent.grantedAt),
+    servicesPast18: !past18.length ? 'NONE' : past18.includes(false) ? 'SOME_CANNOT' : 'ALL',
+  };
+}
+
+const FUND_PROJECTION = { kind: 1, year: 1, child: 1 };
+
+function fundFacts(doc: Doc, districts: Map<string, string | null>): FundFacts {
+  return {
+    id: String(doc._id),
+    kind: String(doc.kind),
+    year: Number(doc.year),
+    district: doc.child ? (districts.get(String(doc.child)) ?? null) : null,
+  };
+}
+
+async function childDistricts(ids: string[]) {
+  const docs = (await ChildModel.find(
+    { _id: { $in: [...new Set(ids)] } },
+    { 'profile.district': 1 },
+  ).lean()) as Doc[];
+  return new Map(
+    docs.map((doc) => [
+      String(doc._id),
+      ((doc.profile as { district?: string } | undefined)?.district ?? null) as string | null,
+    ]),
+  );
+}
+
+const JOURNAL_PROJECTION = { reason: 1, state: 1, postings: 1, labels: 1, funds: 1 };
+
+function journalFacts(doc: Doc, funds: Map<string, FundFacts>) {
+  return {
+    reason: String(doc.reason),
+    state: String(doc.state),
+    postings: (doc.postings ?? []) as { account: string; amountPence: number }[],
+    labels: (doc.labels ?? {}) as Record<string, string>,
+    funds: ((doc.funds ?? []) as string[]).flatMap((id) => funds.get(id) ?? []),
+  };
+}
+
+function byId<T>(docs: Doc[], make: (doc: Doc) => T): Map<string, T> {
+  return new Map(docs.map((doc) => [String(doc._id), make(doc)]));
+}
+
+/** Contributions of `ids`, empty for those no longer found. */
+function forIds<T>(ids: string[], found: Map<string, T>, make: (facts: T) => Contribution) {
+  return new Map(
+    ids.map((id) => {
+      const facts = found.get(id);
+      return [id, facts === undefined ? new Map() : make(facts)];
+    }),
+  );
+}
+
+// ---------------------------------------------------------------- the sources
+
+/** The sources' collections, read with untyped filters and lean documents. */
+type AnyModel = Model<Record<string, unknown>>;
+const asModel = (model: unknown) => model as AnyModel;
+
+export const SOURCES: Record<SourceName, Source> = {
+  listing: {
+    name: 'listing',
+    changed: follow(asModel(ListingModel), 'updatedAt'),
+    async contributions(ids) {
+      const docs = (await ListingModel.find(
+        { _id: { $in: ids } },
+        LISTING_PROJECTION,
+      ).lean()) as Doc[];
+      return forIds(
+        ids,
+        byId(docs, (doc) => doc),
+        (doc) => listingContribution({ listedAt: doc.createdAt as Date, ...listingFacts(doc) }),
+      );
+    },
+    async dependants(ids) {
+      const sessions = (await ScheduledSessionModel.find(
+        { listingId: { $in: ids } },
+        { _id: 1 },
+      ).lean()) as Doc[];
+      return { source: 'session', ids: sessions.map((doc) => String(doc._id)) };
+    },
+    async *scanAll(lookups) {
+      for await (const doc of scan(asModel(ListingModel), {}, LISTING_PROJECTION)) {
+        const facts = listingFacts(doc);
+        lookups.listings.set(String(doc._id), facts);
+        yield [String(doc._id), listingContribution({ listedAt: doc.createdAt as Date, ...facts })];
+      }
+    },
+  },
+
+  session: {
+    name: 'session',
+    changed: follow(asModel(ScheduledSessionModel), 'modified'),
+    async contributions(ids) {
+      const docs = (await ScheduledSessionModel.find(
+        { _id: { $in: ids } },
+        SESSION_PROJECTION,
+      ).lean()) as Doc[];
+      const listings = await listingsById(docs.map((doc) => String(doc.listingId)));
+      return forIds(
+        ids,
+        byId(docs, (doc) => doc),
+        (doc) => sessionContribution(sessionFacts(doc, listings.get(String(doc.listingId)))),
+      );
+    },
+    async dependants(ids) {
+      const bookings = (await BookingModel.find(
+        { session: { $in: ids } },
+        { _id: 1 },
+      ).lean()) as Doc[];
+      return { source: 'booking', ids: bookings.map((doc) => String(doc._id)) };
+    },
+    async *scanAll(lookups) {
+      for await (const doc of scan(asModel(ScheduledSessionModel), {}, SESSION_PROJECTION)) {
+        lookups.sessionMinutes.set(String(doc._id), minutesOf(doc));
+        yield [
+          String(doc._id),
+          sessionContribution(sessionFacts(doc, lookups.listings.get(String(doc.listingId)))),
+        ];
+      }
+    },
+  },
+
+  booking: {
+    name: 'booking',
+    changed: follow(asModel(BookingModel), 'updatedAt'),
+    async contributions(ids) {
+      const docs = (await BookingModel.find(
+        { _id: { $in: ids } },
+        BOOKING_PROJECTION,
+      ).lean()) as Doc[];
+      const sessions = (await ScheduledSessionModel.find(
+        { _id: { $in: docs.map((doc) => doc.session) } },
+        { startsAt: 1, endsAt: 1 },
+      ).lean()) as Doc[];
+      const minutes = byId(sessions, minutesOf);
+      return forIds(
+        ids,
+        byId(docs, (doc) => doc),
+        (doc) => bookingContribution(bookingFacts(doc, minutes.get(String(doc.session)) ?? 0)),
+      );
+    },
+    async dependants(ids) {
+      const docs = (await BookingModel.find({ _id: { $in: ids } }, { child: 1 }).lean()) as Doc[];
+      return { source: 'child', ids: [...new Set(docs.map((doc) => String(doc.child)))] };
+    },
+    async *scanAll(lookups) {
+      for await (const doc of scan(asModel(BookingModel), {}, BOOKING_PROJECTION)) {
+        if (USING_STATES.includes(String(doc.state))) {
+          const child = String(doc.child);
+          const listings = lookups.childListings.get(child) ?? new Set<string>();
+          listings.add(String(doc.listingId));
+          lookups.childListings.set(child, listings);
+        }
+        yield [
+          String(doc._id),
+          bookingContribution(
+            bookingFacts(doc, lookups.sessionMinutes.get(String(doc.session)) ?? 0),
+          ),
+        ];
+      }
+    },
+  },
+
+  child: {
+    name: 'child',
+    changed: follow(asModel(ChildModel), 'updatedAt'),
+    async contributions(ids) {
+      const docs = (await ChildModel.find({ _id: { $in: ids } }, CHILD_PROJECTION).lean()) as Doc[];
+      const bookings = (await asModel(BookingModel)
+        .find({ child: { $in: ids }, state: { $in: USING_STATES } }, { child: 1, listingId: 1 })
+        .lean()) as Doc[];
+      const listingsOf = new Map<string, Set<string>>();
+      for (const booking of bookings) {
+        const set = listingsOf.get(String(booking.child)) ?? new Set<string>();
+        set.add(String(booking.listingId));
+        listingsOf.set(String(booking.child), set);
+      }
+      const listings = await listingsById(bookings.map((booking) => String(booking.listingId)));
+      return forIds(
+        ids,
+        byId(docs, (doc) => doc),
+        (doc) =>
+          childContribution(
+            childFacts(
+              doc,
+              listingsOf.get(String(doc._id)),
+              (id) => listings.get(id)?.canContinuePast18,
+            ),
+          ),
+      );
+    },
+    async *scanAll(lookups) {
+      for await (const doc of scan(asModel(ChildModel), {}, CHILD_PROJECTION)) {
+        const profile = doc.profile as { district?: string | null } | undefined;
+        lookups.childDistricts.set(String(doc._id), profile?.district ?? null);
+        yield [
+          String(doc._id),
+          childContribution(
+            childFacts(
+              doc,
+              lookups.childListings.get(String(doc._id)),
+              (id) => lookups.listings.get(id)?.canContinuePast18,
+            ),
+          ),
+        ];
+      }
+    },
+  },
+
+  fund: {
+    name: 'fund',
+    changed: follow(asModel(FundModel), 'updatedAt'),
+    async contributions(ids) {
+      const docs = (await FundModel.find({ _id: { $in: ids } }, FUND_PROJECTION).lean()) as Doc[];
+      const districts = await childDistricts(
+        docs.flatMap((doc) => (doc.child ? [String(doc.child)] : [])),
+      );
+      return forIds(
+        ids,
+        byId(docs, (doc) => fundFacts(doc, districts)),
+        fundContribution,
+      );
+    },
+    async *scanAll(lookups) {
+      for await (const doc of scan(asModel(FundModel), {}, FUND_PROJECTION)) {
+        const facts = fundFacts(doc, lookups.childDistricts);
+        lookups.funds.set(facts.id, facts);
+        yield [facts.id, fundContribution(facts)];
+      }
+    },
+  },
+
+  journal: {
+    name: 'journal',
+    changed: follow(asModel(JournalModel), 'updatedAt', { reason: { $in: ALLOCATING_REASONS } }),
+    async contributions(ids) {
+      const docs = (await JournalModel.find(
+        { _id: { $in: ids } },
+        JOURNAL_PROJECTION,
+      ).lean()) as Doc[];
+      const fundDocs = (await FundModel.find(
+        { _id: { $in: docs.flatMap((doc) => (doc.funds ?? []) as string[]) } },
+        FUND_PROJECTION,
+      ).lean()) as Doc[];
+      const districts = await childDistricts(
+        fundDocs.flatMap((doc) => (doc.child ? [String(doc.child)] : [])),
+      );
+      const funds = byId(fundDocs, (doc) => fundFacts(doc, districts));
+      return forIds(
+        ids,
+        byId(docs, (doc) => journalFacts(doc, funds)),
+        journalContribution,
+      );
+    },
+    async *scanAll(lookups) {
+      const filter = { reason: { $in: ALLOCATING_REASONS } };
+      for await (const doc of scan(asModel(JournalModel), filter, JOURNAL_PROJECTION)) {
+        yield [String(doc._id), journalContribution(journalFacts(doc, lookups.funds))];
+      }
+    },
+  },
+
+  decision: {
+    name: 'decision',
+    changed: follow(asModel(EligibilityDecisionModel), 'decidedAt'),
+    async contributions(ids) {
+      const docs = (await EligibilityDecisionModel.find(
+        { _id: { $in: ids } },
+        { decidedAt: 1, bestTier: 1 },
+      ).lean()) as Doc[];
+      return forIds(ids, byId(docs, decisionFacts), decisionContribution);
+    },
+    async *scanAll() {
+      const projection = { decidedAt: 1, bestTier: 1 };
+      for await (const doc of scan(asModel(EligibilityDecisionModel), {}, projection)) {
+        yield [String(doc._id), decisionContribution(decisionFacts(doc))];
+      }
+    },
+  },
+
+  search: {
+    name: 'search',
+    // Searches carry only their day, so they are followed by whether they have been counted.
+    async changed(from, limit) {
+      const docs = await SearchGapModel.find({ counted: false, _id: { $gt: from.id } }, { _id: 1 })
+        .sort({ _id: 1 })
+        .limit(limit)
+        .lean();
+      return docs.map((doc) => ({ id: doc._id, at: 0 }));
+    },
+    async settled(ids) {
+      await SearchGapModel.updateMany({ _id: { $in: ids } }, { $set: { counted: true } });
+    },
+    async contributions(ids) {
+      const docs = (await SearchGapModel.find({ _id: { $in: ids } }).lean()) as Doc[];
+      return forIds(ids, byId(docs, searchFacts), searchContribution);
+    },
+    async *scanAll() {
+      for await (const doc of scan(asModel(SearchGapModel), {}, {})) {
+        yield [String(doc._id), searchContribution(searchFacts(doc))];
+      }
+    },
+  },
+};
+
+function sessionFacts(doc: Doc, listing: ListingFacts | undefined) {
+  return {
+    status: String(doc.status),
+    date: String(doc.date),
+    startsAt: doc.startsAt as Date,
+    endsAt: doc.endsAt as Date,
+    pattern: String(doc.pattern),
+    places: Number(doc.places),
+    staff: Number(doc.staff),
+    minAge: Number(doc.minAge),
+    maxAge: Number(doc.maxAge),
+    listing: listing ?? null,
+  };
+}
+
+function decisionFacts(doc: Doc) {
+  return { decidedAt: doc.decidedAt as Date, bestTier: (doc.bestTier as string) ?? null };
+}
+
+function searchFacts(doc: Doc) {
+  return {
+    at: doc.at as Date,
+    district: (doc.district as string) ?? null,
+    need: (doc.need as string) ?? null,
+    ageBand: (doc.ageBand as string) ?? null,
+    serviceType: (doc.serviceType as string) ?? null,
+    results: Number(doc.results),
+  };
+}
+
+export function newLookups(): Lookups {
+  return {
+    listings: new Map(),
+    sessionMinutes: new Map(),
+    childListings: new Map(),
+    childDistricts: new Map(),
+    funds: new Map(),
+  };
+}

@@ -1,0 +1,349 @@
+/**
+ * Keeps the commissioners' summary cells up to date as records change, and rebuilds them
+ * from the source collections (`npm run insights:rebuild`).
+ *
+ * Following: each source is read in the order its records changed (insights.sources.ts),
+ * from a little before where the last catch-up stopped (OVERLAP_MS, so a record saved by a
+ * slow server with an earlier timestamp is still seen; reading a record twice adds nothing,
+ * since only the difference from its last contribution is added).
+ *
+ * One writer: catching up holds a lease (platform/leases.ts), so the read-add-write of the
+ * cells is never interleaved, on FerretDB v1 as on MongoDB. Each batch's results are first
+ * saved whole in the state document and then written; a crash part-way is finished by
+ * writing them again, so nothing is added twice.
+ */
+import type { Logger } from '../../platform/logger';
+import { releaseLease, takeLease } from '../../platform/leases';
+import {
+  applyDelta,
+  difference,
+  periodOf,
+  type Contribution,
+  type Metrics,
+} from './insights.cells';
+import { InsightCellModel, InsightContributionModel, InsightStateModel } from './insights.model';
+import {
+  newLookups,
+  SOURCE_NAMES,
+  SOURCES,
+  type Cursor,
+  type SourceName,
+} from './insights.sources';
+
+const STATE_ID = 'summaries';
+const LEASE = 'insights:summaries';
+const LEASE_MS = 5 * 60_000;
+export const OVERLAP_MS = 2 * 60_000;
+const PAGE = 500;
+const WRITE_CHUNK = 1000;
+
+/** A cell or a record's part in one, as stored (FerretDB v1 keeps no arrays in arrays). */
+interface Stored {
+  k: string;
+  m: Metrics;
+}
+
+interface Batch {
+  version: number;
+  cells: Stored[];
+  contributions: { k: string; c: Stored[] }[];
+}
+
+const asStored = (contribution: Contribution): Stored[] =>
+  [...contribution].map(([k, m]) => ({ k, m }));
+
+interface State {
+  version: number;
+  generation: number;
+  followed: Partial<Record<SourceName, Cursor>>;
+  batch: Batch | null;
+  rebuildingSince?: Date | null;
+}
+
+export interface RebuildReport {
+  agreed: boolean;
+  /** Cells where the kept figures and the rebuilt ones differ (up to 20). */
+  differences: { key: string; kept: Metrics; rebuilt: Metrics }[];
+  cells: number;
+  records: number;
+  ms: number;
+}
+
+const entity = (source: SourceName, id: string) => `${source}:${id}`;
+
+function withoutZeros(metrics: Metrics | undefined): Metrics {
+  return Object.fromEntries(Object.entries(metrics ?? {}).filter(([, value]) => value !== 0));
+}
+
+function sameMetrics(a: Metrics | undefined, b: Metrics | undefined) {
+  const [x, y] = [withoutZeros(a), withoutZeros(b)];
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  return [...keys].every((key) => x[key] === y[key]);
+}
+
+export class InsightSummaries {
+  constructor(private readonly log: Logger) {}
+
+  private async state(): Promise<State> {
+    const found = await InsightStateModel.findById(STATE_ID).lean();
+    if (found) return found as unknown as State;
+    await InsightStateModel.updateOne(
+      { _id: STATE_ID },
+      { $setOnInsert: { version: 0, generation: 0, followed: {}, batch: null } },
+      { upsert: true },
+    );
+    return { version: 0, generation: 0, followed: {}, batch: null };
+  }
+
+  /** The version and generation now, for copies deciding what to read. */
+  async position(): Promise<{ version: number; generation: number }> {
+    const { version, generation } = await this.state();
+    return { version, generation };
+  }
+
+  /**
+   * Brings the cells up to date with every source. Returns false without waiting when
+   * another process is catching up (its figures will be there in a moment).
+   */
+  async catchUp(): Promise<boolean> {
+    if (!(await takeLease(LEASE, LEASE_MS))) return false;
+    try {
+      const state = await this.state();
+      if (state.rebuildingSince) return false;
+      if (state.batch) await this.write(state.batch, state);
+      await this.follow(state);
+      return true;
+    } finally {
+      await releaseLease(LEASE);
+    }
+  }
+
+  private async follow(state: State) {
+    const pending = Object.fromEntries(
+      SOURCE_NAMES.map((name) => [name, new Set<string>()]),
+    ) as Record<SourceName, Set<string>>;
+    const followed = { ...state.followed };
+    for (const name of SOURCE_NAMES) {
+      const source = SOURCES[name];
+      const last = followed[name] ?? { at: 0, id: '' };
+      let from: Cursor = { at: Math.max(0, last.at - OVERLAP_MS), id: '' };
+      for (;;) {
+        const page = await source.changed(from, PAGE);
+        for (const { id } of page) pending[name].add(id);
+        from = page.at(-1) ?? from;
+        if (page.length < PAGE) break;
+      }
+      if (from.at > last.at || (from.at === last.at && from.id > last.id)) followed[name] = from;
+      const ids = [...pending[name]];
+      if (!ids.length) continue;
+      if (source.dependants) {
+        for (let start = 0; start < ids.length; start += PAGE) {
+          const dependants = await source.dependants(ids.slice(start, start + PAGE));
+          for (const id of dependants.ids) pending[dependants.source].add(id);
+        }
+      }
+      for (let start = 0; start < ids.length; start += PAGE) {
+        const chunk = ids.slice(start, start + PAGE);
+        const fresh = await source.contributions(chunk);
+        await this.addChanges(
+          state,
+          new Map([...fresh].map(([id, contribution]) => [entity(name, id), contribution])),
+        );
+        await source.settled?.(chunk);
+      }
+    }
+    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { followed } });
+    state.followed = followed;
+  }
+
+  /** Adds the difference between records' new and last contributions, as one batch. */
+  private async addChanges(state: State, fresh: Map<string, Contribution>) {
+    const before = await InsightContributionModel.find({ _id: { $in: [...fresh.keys()] } }).lean();
+    const last = new Map(
+      before.map(
+        (doc) => [doc._id, new Map((doc.c as Stored[]).map(({ k, m }) => [k, m]))] as const,
+      ),
+    );
+    const delta: Contribution = new Map();
+    const changedRecords: Batch['contributions'] = [];
+    for (const [key, contribution] of fresh) {
+      const change = difference(contribution, last.get(key) ?? new Map());
+      if (!change.size) continue;
+      applyDelta(delta, change);
+      changedRecords.push({ k: key, c: asStored(contribution) });
+    }
+    if (!changedRecords.length) return;
+    const cells = new Map<string, Metrics>();
+    const stored = await InsightCellModel.find({ _id: { $in: [...delta.keys()] } }).lean();
+    for (const cell of stored) cells.set(cell._id, cell.m as Metrics);
+    applyDelta(cells, delta);
+    const batch: Batch = {
+      version: state.version + 1,
+      cells: [...delta.keys()].map((k) => ({ k, m: cells.get(k) ?? {} })),
+      contributions: changedRecords,
+    };
+    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { batch } });
+    await this.write(batch, state);
+  }
+
+  /** Writes a batch's absolute results (again, after a crash: the same outcome). */
+  private async write(batch: Batch, state: State) {
+    for (let start = 0; start < batch.cells.length; start += WRITE_CHUNK) {
+      await InsightCellModel.bulkWrite(
+        batch.cells.slice(start, start + WRITE_CHUNK).map(({ k, m }) => ({
+          replaceOne: {
+            filter: { _id: k },
+            replacement: { _id: k, period: periodOf(k), m, v: batch.version },
+            upsert: true,
+          },
+        })),
+        { ordered: false },
+      );
+    }
+    for (let start = 0; start < batch.contributions.length; start += WRITE_CHUNK) {
+      await InsightContributionModel.bulkWrite(
+        batch.contributions
+          .slice(start, start + WRITE_CHUNK)
+          .map(({ k, c }) =>
+            c.length
+              ? { replaceOne: { filter: { _id: k }, replacement: { _id: k, c }, upsert: true } }
+              : { deleteOne: { filter: { _id: k } } },
+          ),
+        { ordered: false },
+      );
+    }
+    await InsightStateModel.updateOne(
+      { _id: STATE_ID },
+      { $set: { version: batch.version, batch: null } },
+    );
+    state.version = batch.version;
+    state.batch = null;
+  }
+
+  /**
+   * Sums every source record's contribution from scratch, compares the result with the
+   * kept cells, then replaces them. Waits for any catch-up in progress to finish.
+   */
+  async rebuild(): Promise<RebuildReport> {
+    const started = Date.now();
+    for (let tries = 0; !(await takeLease(LEASE, LEASE_MS)); tries += 1) {
+      if (tries > 600) throw new Error('The summaries stayed busy for 5 minutes; try again');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    try {
+      let state = await this.state();
+      if (state.batch) await this.write(state.batch, state);
+      if (!state.rebuildingSince) await this.follow(state);
+      const since = new Date();
+      await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
+
+      const lookups = newLookups();
+      const rebuilt = new Map<string, Metrics>();
+      const contributions: { _id: string; c: Stored[] }[] = [];
+      for (const name of SOURCE_NAMES) {
+        for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
+          if (!contribution.size) continue;
+          applyDelta(rebuilt, contribution);
+          contributions.push({ _id: entity(name, id), c: asStored(contribution) });
+        }
+      }
+
+      const differences: RebuildReport['differences'] = [];
+      const kept = new Map<string, Metrics>();
+      for await (const cell of InsightCellModel.find({}, { m: 1 }).lean().cursor()) {
+        kept.set(cell._id, cell.m as Metrics);
+      }
+      for (const key of new Set([...kept.keys(), ...rebuilt.keys()])) {
+        if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
+          differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
+        }
+      }
+
+      state = await this.state();
+      const version = state.version + 1;
+      await InsightContributionModel.deleteMany({});
+      for (let start = 0; start < contributions.length; start += WRITE_CHUNK) {
+        await InsightContributionModel.insertMany(contributions.slice(start, start + WRITE_CHUNK), {
+          ordered: false,
+          lean: true,
+        });
+      }
+      await InsightCellModel.deleteMany({});
+      const cells = [...rebuilt].map(([key, m]) => ({
+        _id: key,
+        period: periodOf(key),
+        m,
+        v: version,
+      }));
+      for (let start = 0; start < cells.length; start += WRITE_CHUNK) {
+        await InsightCellModel.insertMany(cells.slice(start, start + WRITE_CHUNK), {
+          ordered: false,
+          lean: true,
+        });
+      }
+      const followed = Object.fromEntries(
+        SOURCE_NAMES.map((name) => [name, { at: since.getTime(), id: '' }]),
+      );
+      await InsightStateModel.updateOne(
+        { _id: STATE_ID },
+        {
+          $set: { version, generation: state.generation + 1, followed, rebuildingSince: null },
+        },
+      );
+      const report = {
+        agreed: differences.length === 0,
+        differences,
+        cells: cells.length,
+        records: contributions.length,
+        ms: Date.now() - started,
+      };
+      this.log.info({ ...report, differences: differences.length }, 'insights rebuilt');
+      return report;
+    } finally {
+      await releaseLease(LEASE);
+    }
+  }
+}
+
+/**
+ * A server's copy of the cells it has been asked for, by period, brought up to date by
+ * reading only cells whose version is newer (and everything again after a rebuild).
+ */
+export class CellsCopy {
+  private generation = -1;
+  private version = 0;
+  private readonly periods = new Map<string, Map<string, Metrics>>();
+
+  constructor(private readonly summaries: InsightSummaries) {}
+
+  /** The cells of `periods`, current as of now. */
+  async read(periods: string[]): Promise<Map<string, Metrics>> {
+    const { version, generation } = await this.summaries.position();
+    if (generation !== this.generation) {
+      this.periods.clear();
+      this.generation = generation;
+      this.version = version;
+    } else if (version > this.version) {
+      const changed = await InsightCellModel.find(
+        { v: { $gt: this.version } },
+        { period: 1, m: 1 },
+      ).lean();
+      for (const cell of changed) this.periods.get(cell.period)?.set(cell._id, cell.m as Metrics);
+      this.version = version;
+    }
+    const missing = periods.filter((period) => !this.periods.has(period));
+    if (missing.length) {
+      const loaded = await InsightCellModel.find(
+        { period: { $in: missing } },
+        { period: 1, m: 1 },
+      ).lean();
+      for (const period of missing) this.periods.set(period, new Map());
+      for (const cell of loaded) this.periods.get(cell.period)?.set(cell._id, cell.m as Metrics);
+    }
+    const cells = new Map<string, Metrics>();
+    for (const period of periods) {
+      for (const [key, metrics] of this.periods.get(period) ?? []) cells.set(key, metrics);
+    }
+    return cells;
+  }
+}
