@@ -14,6 +14,7 @@ import { repoRoot } from '../services/paths';
 import { loadApi, loadRaw, type LatencySummary } from './harness';
 import { benchmarkBooking } from './booking';
 import { benchmarkDatabaseBackends } from './database-backends';
+import { benchmarkInsights } from './insights';
 import { benchmarkMarkers } from './markers';
 import type { Scenario } from './scenario';
 import { eligibilityCheck } from './scenarios/eligibility-check';
@@ -43,6 +44,10 @@ async function main() {
     await benchmarkBooking();
     return;
   }
+  if (positionals[0] === 'insights') {
+    await benchmarkInsights();
+    return;
+  }
   if (positionals[0] === 'database') {
     await benchmarkDatabaseBackends(Number(values.size ?? 20_000));
     return;
@@ -50,7 +55,7 @@ async function main() {
   const scenario = scenarios[positionals[0] ?? ''];
   if (!scenario) {
     throw new Error(
-      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers', 'database', 'booking'].join('|')}>`,
+      `Name a scenario: npm run bench -- <${[...Object.keys(scenarios), 'markers', 'database', 'booking', 'insights'].join('|')}>`,
     );
   }
   const size = Number(values.size ?? scenario.defaultSize);

@@ -221,6 +221,27 @@ export class InsightSummaries {
   }
 
   /**
+   * Every source record's contribution and their sums, read from scratch (writes nothing):
+   * what the rebuild stores, and the straightforward way to answer a panel.
+   */
+  async scan(): Promise<{
+    cells: Map<string, Metrics>;
+    contributions: { _id: string; c: Stored[] }[];
+  }> {
+    const lookups = newLookups();
+    const cells = new Map<string, Metrics>();
+    const contributions: { _id: string; c: Stored[] }[] = [];
+    for (const name of SOURCE_NAMES) {
+      for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
+        if (!contribution.size) continue;
+        applyDelta(cells, contribution);
+        contributions.push({ _id: entity(name, id), c: asStored(contribution) });
+      }
+    }
+    return { cells, contributions };
+  }
+
+  /**
    * Sums every source record's contribution from scratch, compares the result with the
    * kept cells, then replaces them. Waits for any catch-up in progress to finish.
    */
@@ -237,16 +258,7 @@ export class InsightSummaries {
       const since = new Date();
       await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
 
-      const lookups = newLookups();
-      const rebuilt = new Map<string, Metrics>();
-      const contributions: { _id: string; c: Stored[] }[] = [];
-      for (const name of SOURCE_NAMES) {
-        for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
-          if (!contribution.size) continue;
-          applyDelta(rebuilt, contribution);
-          contributions.push({ _id: entity(name, id), c: asStored(contribution) });
-        }
-      }
+      const { cells: rebuilt, contributions } = await this.scan();
 
       const differences: RebuildReport['differences'] = [];
       const kept = new Map<string, Metrics>();
