@@ -33,9 +33,11 @@ async function main(): Promise<number> {
       );
     }
     console.log(
-      report.agreed
-        ? 'The kept summaries agreed with the rebuild'
-        : 'The kept summaries differed from the rebuild (now replaced by it)',
+      !report.compared
+        ? 'There were no kept summaries to compare (first build, or a rebuild cut short)'
+        : report.agreed
+          ? 'The kept summaries agreed with the rebuild'
+          : 'The kept summaries differed from the rebuild (now replaced by it)',
     );
     return report.agreed ? 0 : 1;
   } finally {

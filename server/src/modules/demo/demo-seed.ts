@@ -8,6 +8,7 @@ import { seedDemoBookings } from '../bookings/demo-bookings';
 import { seedDemoEligibility } from '../eligibility/demo-eligibility';
 import { DEMO_ACCOUNTS, seedDemoAccounts } from './demo-accounts';
 import { seedDemoFamilies } from './demo-families';
+import { seedDemoInsights } from '../insights/demo-insights';
 
 /**
  * The demo world for Devon, one versioned step per capability (later issues add theirs).
@@ -38,6 +39,7 @@ export function demoSteps(config: Config, services: Services): Step[] {
       apply: () => seedDemoFamilies(config, services, config.demo.families),
     },
     { id: 'demo-budgets-v1', apply: () => seedDemoBudgets(services) },
+    { id: 'demo-insights-v1', apply: () => seedDemoInsights() },
     {
       id: 'demo-bookings-v1',
       apply: async () => {

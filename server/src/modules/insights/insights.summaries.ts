@@ -61,6 +61,8 @@ interface State {
 }
 
 export interface RebuildReport {
+  /** False when there were no kept figures to compare (never built, or a rebuild cut short). */
+  compared: boolean;
   agreed: boolean;
   /** Cells where the kept figures and the rebuilt ones differ (up to 20). */
   differences: { key: string; kept: Metrics; rebuilt: Metrics }[];
@@ -109,9 +111,13 @@ export class InsightSummaries {
     if (!(await takeLease(LEASE, LEASE_MS))) return false;
     try {
       const state = await this.state();
-      if (state.rebuildingSince) return false;
-      if (state.batch) await this.write(state.batch, state);
-      await this.follow(state);
+      // Never built, or a rebuild stopped part-way: building from scratch is quicker than
+      // following every record's history, and finishes what was cut short.
+      if (state.generation === 0 || state.rebuildingSince) await this.rebuildHeld(state);
+      else {
+        if (state.batch) await this.write(state.batch, state);
+        await this.follow(state);
+      }
       return true;
     } finally {
       await releaseLease(LEASE);
@@ -246,18 +252,26 @@ export class InsightSummaries {
    * kept cells, then replaces them. Waits for any catch-up in progress to finish.
    */
   async rebuild(): Promise<RebuildReport> {
-    const started = Date.now();
     for (let tries = 0; !(await takeLease(LEASE, LEASE_MS)); tries += 1) {
       if (tries > 600) throw new Error('The summaries stayed busy for 5 minutes; try again');
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
     try {
-      let state = await this.state();
-      if (state.batch) await this.write(state.batch, state);
-      if (!state.rebuildingSince) await this.follow(state);
-      const since = new Date();
-      await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
+      return await this.rebuildHeld(await this.state());
+    } finally {
+      await releaseLease(LEASE);
+    }
+  }
 
+  private async rebuildHeld(current: State): Promise<RebuildReport> {
+    const started = Date.now();
+    let state = current;
+    if (state.batch) await this.write(state.batch, state);
+    const compared = state.generation > 0 && !state.rebuildingSince;
+    if (compared) await this.follow(state);
+    const since = new Date();
+    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
+    {
       const { cells: rebuilt, contributions } = await this.scan();
 
       const differences: RebuildReport['differences'] = [];
@@ -265,7 +279,7 @@ export class InsightSummaries {
       for await (const cell of InsightCellModel.find({}, { m: 1 }).lean().cursor()) {
         kept.set(cell._id, cell.m as Metrics);
       }
-      for (const key of new Set([...kept.keys(), ...rebuilt.keys()])) {
+      for (const key of compared ? new Set([...kept.keys(), ...rebuilt.keys()]) : []) {
         if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
           differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
         }
@@ -303,6 +317,7 @@ export class InsightSummaries {
         },
       );
       const report = {
+        compared,
         agreed: differences.length === 0,
         differences,
         cells: cells.length,
@@ -311,8 +326,6 @@ export class InsightSummaries {
       };
       this.log.info({ ...report, differences: differences.length }, 'insights rebuilt');
       return report;
-    } finally {
-      await releaseLease(LEASE);
     }
   }
 }
