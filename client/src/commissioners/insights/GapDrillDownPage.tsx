@@ -58,7 +58,7 @@ function DrillDown({ cell }: { cell: GapCellKey }) {
           <SummaryList
             rows={[
               { key: 'Children', value: shown(gap.children) },
-              { key: 'Gap index', value: gapIndexWords(gap.gapIndex) },
+              { key: 'Gap index', value: gapIndexWords(gap.gapIndex, gap.children) },
               { key: 'Waiting for a place', value: shown(gap.waiting) },
               { key: 'Searches with few or no results', value: shown(gap.searchesWithFewResults) },
             ]}

@@ -25,8 +25,8 @@ function tooltipContent(district: DistrictGap): HTMLElement {
   const lines = [
     `Children: ${shown(district.children)}`,
     `Places a week: ${perWeek(district.placesPerWeek)}`,
-    `Gap index: ${gapIndexWords(district.gapIndex)}`,
-    gapBandOf(district.gapIndex).words,
+    `Gap index: ${gapIndexWords(district.gapIndex, district.children)}`,
+    gapBandOf(district.gapIndex, district.children).words,
   ];
   box.append(name, ...lines.flatMap((line) => [document.createElement('br'), line]));
   return box;
@@ -60,7 +60,7 @@ export function GapMap({
     // Biggest first, so a small district's circle is drawn on top and can still be pointed at.
     const bySize = [...districts].sort((a, b) => (b.children.value ?? 0) - (a.children.value ?? 0));
     for (const district of bySize) {
-      const band = gapBandOf(district.gapIndex);
+      const band = gapBandOf(district.gapIndex, district.children);
       L.circleMarker([district.lat, district.lng], {
         radius: radiusFor(district.children.value),
         color: '#0b0c0c',

@@ -27,8 +27,12 @@ export function DistrictsTable({ panel }: { panel: GapPanel }) {
         { heading: 'District', text: (row) => districtWords(row.district) },
         { heading: 'Children', isNumeric: true, text: (row) => shown(row.children) },
         { heading: 'Places a week', isNumeric: true, text: (row) => perWeek(row.placesPerWeek) },
-        { heading: 'Gap index', isNumeric: true, text: (row) => gapIndexWords(row.gapIndex) },
-        { heading: 'How big a gap', text: (row) => gapBandOf(row.gapIndex).words },
+        {
+          heading: 'Gap index',
+          isNumeric: true,
+          text: (row) => gapIndexWords(row.gapIndex, row.children),
+        },
+        { heading: 'How big a gap', text: (row) => gapBandOf(row.gapIndex, row.children).words },
       ]}
     />
   );
@@ -41,7 +45,11 @@ const rankedColumns: readonly InsightColumn<GapCell>[] = [
   { heading: 'Age band', text: (row) => ageBandWords(row.ageBand) },
   { heading: 'Children', isNumeric: true, text: (row) => shown(row.children) },
   { heading: 'Places a week', isNumeric: true, text: (row) => perWeek(row.placesPerWeek) },
-  { heading: 'Gap index', isNumeric: true, text: (row) => gapIndexWords(row.gapIndex) },
+  {
+    heading: 'Gap index',
+    isNumeric: true,
+    text: (row) => gapIndexWords(row.gapIndex, row.children),
+  },
 ];
 
 /**

@@ -31,7 +31,7 @@ export function BarsChart({
   valueName: string;
 }) {
   return (
-    <div role="img" aria-label={summary} className="harbour-insights-chart">
+    <div role="img" aria-label={summary} className="govuk-body harbour-insights-chart">
       <BarChart
         responsive
         accessibilityLayer={false}
@@ -67,7 +67,7 @@ export function MonthsChart({
     { stroke: '#ca357c', strokeDasharray: '12 3 3 3' },
   ];
   return (
-    <div role="img" aria-label={summary} className="harbour-insights-chart">
+    <div role="img" aria-label={summary} className="govuk-body harbour-insights-chart">
       <LineChart
         responsive
         accessibilityLayer={false}

@@ -31,7 +31,7 @@ export function InsightsNav() {
 
   return (
     <nav className="harbour-insights-nav harbour-no-print" aria-label="Market insights">
-      <ul className="harbour-insights-nav__list">
+      <ul className="govuk-list harbour-insights-nav__list">
         {panels.map(({ path, text }) => {
           const isCurrent = section === path;
           return (

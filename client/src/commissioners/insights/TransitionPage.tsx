@@ -24,7 +24,11 @@ export function TransitionTables({ panel }: { panel: TransitionPanel }) {
           },
           { heading: 'Young people', isNumeric: true, text: (row) => shown(row.youngPeople) },
           { heading: 'Places a week', isNumeric: true, text: (row) => perWeek(row.placesPerWeek) },
-          { heading: 'Gap index', isNumeric: true, text: (row) => gapIndexWords(row.gapIndex) },
+          {
+            heading: 'Gap index',
+            isNumeric: true,
+            text: (row) => gapIndexWords(row.gapIndex, row.youngPeople),
+          },
         ]}
       />
       <InsightTable

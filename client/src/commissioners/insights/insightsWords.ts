@@ -44,9 +44,14 @@ const twoDecimals = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 })
 /** Places, staff or sessions a week, to one decimal place. */
 export const perWeek = (amount: number) => oneDecimal.format(amount);
 
-/** Children for each place a week; a cell with children and no places has no index. */
-export const gapIndexWords = (index: number | null) =>
-  index === null ? 'No places' : twoDecimals.format(index);
+/**
+ * Children for each place a week. There is no index where there are children and no places,
+ * nor where the children are too few to show.
+ */
+export function gapIndexWords(index: number | null, children: InsightCount): string {
+  if (index !== null) return twoDecimals.format(index);
+  return children.value === null ? 'Not shown' : 'No places';
+}
 
 export const percentWords = (percent: number | null, otherwise = 'Not shown') =>
   percent === null ? otherwise : `${percent}%`;
