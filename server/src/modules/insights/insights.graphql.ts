@@ -149,6 +149,7 @@ export const insightsGraphQL: GraphQLModule = {
       lng: Float!
       children: InsightCount!
       placesPerWeek: Float!
+      "null when there are children and no places, or when the children are fewer than 5 (not shown)."
       gapIndex: Float
     }
 
@@ -156,7 +157,7 @@ export const insightsGraphQL: GraphQLModule = {
       month: String!
       "The gap index in plain words."
       formula: String!
-      "Biggest gap first."
+      "Biggest gap first; cells of fewer than 5 children are left out."
       cells: [GapCell!]!
       districts: [DistrictGap!]!
     }
@@ -205,10 +206,12 @@ export const insightsGraphQL: GraphQLModule = {
       district: String!
       "Services for some of ages 16 to 25."
       services: Int!
-      "Of those, ones that can legally go on past 18 (CQC-registered where care is regulated)."
+      "Of those, ones a young person can stay with past 18: running past 18 and, where they give personal care, CQC-registered."
       continuingPast18: Int!
       youngPeople: InsightCount!
+      "Places a week open to 18 to 25 year olds: the places young people can keep after 18."
       placesPerWeek: Float!
+      "Young people aged 16 to 25 for each of those places; null as on DistrictGap."
       gapIndex: Float
     }
 

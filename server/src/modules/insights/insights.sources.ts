@@ -83,21 +83,17 @@ const timeOf = (value: unknown) => (value instanceof Date ? value.getTime() : Nu
 
 const BATCH = 2000;
 
-/** Streams a collection in `_id` order, BATCH at a time. */
+/**
+ * Streams a whole collection through one cursor, BATCH at a time: FerretDB v1 cannot sort
+ * in the database, so paging by `_id` would sort everything once per page.
+ */
 async function* scan(
   model: AnyModel,
   filter: Record<string, unknown>,
   projection: Record<string, number>,
 ) {
-  let after: unknown = null;
-  for (;;) {
-    const page: Record<string, unknown> =
-      after === null ? filter : { ...filter, _id: { $gt: after } };
-    const docs = (await model.find(page, projection).sort({ _id: 1 }).limit(BATCH).lean()) as Doc[];
-    yield* docs;
-    const last = docs.at(-1);
-    if (docs.length < BATCH || !last) return;
-    after = last._id;
+  for await (const doc of model.find(filter, projection).lean().batchSize(BATCH).cursor()) {
+    yield doc as Doc;
   }
 }
 

@@ -238,11 +238,13 @@ export class InsightSummaries {
     const cells = new Map<string, Metrics>();
     const contributions: { _id: string; c: Stored[] }[] = [];
     for (const name of SOURCE_NAMES) {
+      const started = Date.now();
       for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
         if (!contribution.size) continue;
         applyDelta(cells, contribution);
         contributions.push({ _id: entity(name, id), c: asStored(contribution) });
       }
+      this.log.debug({ source: name, ms: Date.now() - started }, 'insights source scanned');
     }
     return { cells, contributions };
   }
