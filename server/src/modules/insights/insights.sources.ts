@@ -92,7 +92,8 @@ async function* scan(
   filter: Record<string, unknown>,
   projection: Record<string, number>,
 ) {
-  for await (const doc of model.find(filter, projection).lean().batchSize(BATCH).cursor()) {
+  // The driver's own cursor: mongoose adds nothing a plain read needs, and halves the rate.
+  for await (const doc of model.collection.find(filter, { projection }).batchSize(BATCH)) {
     yield doc as Doc;
   }
 }

@@ -227,26 +227,45 @@ export class InsightSummaries {
   }
 
   /**
-   * Every source record's contribution and their sums, read from scratch (writes nothing):
-   * what the rebuild stores, and the straightforward way to answer a panel.
+   * Every source record's contribution and their sums, read from scratch: the
+   * straightforward way to answer a panel, and what the rebuild stores. Given `store`, the
+   * contributions are handed to it a chunk at a time while reading goes on (two writes at
+   * most in flight), and not kept.
    */
-  async scan(): Promise<{
-    cells: Map<string, Metrics>;
-    contributions: { _id: string; c: Stored[] }[];
-  }> {
+  async scan(
+    store?: (records: { _id: string; c: Stored[] }[]) => Promise<unknown>,
+  ): Promise<{ cells: Map<string, Metrics>; records: number }> {
     const lookups = newLookups();
     const cells = new Map<string, Metrics>();
-    const contributions: { _id: string; c: Stored[] }[] = [];
+    let records = 0;
+    let chunk: { _id: string; c: Stored[] }[] = [];
+    const writing = new Set<Promise<unknown>>();
+    const flush = async () => {
+      if (!store || !chunk.length) return;
+      const write = store(chunk);
+      chunk = [];
+      writing.add(write);
+      write.then(
+        () => writing.delete(write),
+        () => undefined, // reported by the race or the final wait below
+      );
+      if (writing.size >= 2) await Promise.race(writing);
+    };
     for (const name of SOURCE_NAMES) {
       const started = Date.now();
       for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
         if (!contribution.size) continue;
         applyDelta(cells, contribution);
-        contributions.push({ _id: entity(name, id), c: asStored(contribution) });
+        records += 1;
+        if (!store) continue;
+        chunk.push({ _id: entity(name, id), c: asStored(contribution) });
+        if (chunk.length >= WRITE_CHUNK) await flush();
       }
       this.log.debug({ source: name, ms: Date.now() - started }, 'insights source scanned');
     }
-    return { cells, contributions };
+    await flush();
+    await Promise.all(writing);
+    return { cells, records };
   }
 
   /**
@@ -274,7 +293,10 @@ export class InsightSummaries {
     const since = new Date();
     await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
     {
-      const { cells: rebuilt, contributions } = await this.scan();
+      await InsightContributionModel.deleteMany({});
+      const { cells: rebuilt, records } = await this.scan((chunk) =>
+        InsightContributionModel.insertMany(chunk, { ordered: false, lean: true }),
+      );
 
       const differences: RebuildReport['differences'] = [];
       const kept = new Map<string, Metrics>();
@@ -289,13 +311,6 @@ export class InsightSummaries {
 
       state = await this.state();
       const version = state.version + 1;
-      await InsightContributionModel.deleteMany({});
-      for (let start = 0; start < contributions.length; start += WRITE_CHUNK) {
-        await InsightContributionModel.insertMany(contributions.slice(start, start + WRITE_CHUNK), {
-          ordered: false,
-          lean: true,
-        });
-      }
       await InsightCellModel.deleteMany({});
       const cells = [...rebuilt].map(([key, m]) => ({
         _id: key,
@@ -323,7 +338,7 @@ export class InsightSummaries {
         agreed: differences.length === 0,
         differences,
         cells: cells.length,
-        records: contributions.length,
+        records,
         ms: Date.now() - started,
       };
       this.log.info({ ...report, differences: differences.length }, 'insights rebuilt');
