@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { BOOKING_STATES } from '@harbour/shared';
 import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
 
@@ -65,6 +66,7 @@ sessionSchema.index({ series: 1, plannedDate: 1 }, { unique: true });
 sessionSchema.index({ listingId: 1, startsAt: 1 });
 sessionSchema.index({ organisation: 1, startsAt: 1 });
 sessionSchema.index({ modified: 1, _id: 1 });
+noteChanges(sessionSchema, 'session');
 export const ScheduledSessionModel = model('ScheduledSession', sessionSchema);
 export type StoredSession = InferSchemaType<typeof sessionSchema> & { _id: Types.ObjectId };
 
@@ -144,9 +146,9 @@ bookingSchema.index({ family: 1, startsAt: 1 });
 bookingSchema.index({ session: 1, state: 1 });
 bookingSchema.index({ state: 1, updatedAt: 1 });
 bookingSchema.index({ request: 1 });
-// Insights follow bookings as they change, and find a child's services.
-bookingSchema.index({ updatedAt: 1, _id: 1 });
+// Insights find a child's services.
 bookingSchema.index({ child: 1, state: 1 });
+noteChanges(bookingSchema, 'booking');
 export const BookingModel = model('Booking', bookingSchema);
 export type StoredBooking = InferSchemaType<typeof bookingSchema> & { _id: Types.ObjectId };
 

@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { createHash } from 'node:crypto';
 import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
 import { FUND_KINDS } from '@harbour/shared';
@@ -60,7 +61,7 @@ fundSchema.index({ child: 1, year: 1 });
 fundSchema.index({ kind: 1, year: 1 });
 fundSchema.index({ 'shares.child': 1 });
 fundSchema.index({ 'invites.email': 1 });
-fundSchema.index({ updatedAt: 1, _id: 1 });
+noteChanges(fundSchema, 'fund');
 export const FundModel = model('Fund', fundSchema);
 export type StoredFund = InferSchemaType<typeof fundSchema> & { _id: string };
 export type FundId = string;

@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { model, Schema } from 'mongoose';
 
 /** A registration with Ofsted or CQC (see shared Registration and the handbook's domain notes). */
@@ -158,8 +159,8 @@ const listingSchema = new Schema(
 
 listingSchema.index({ service: 1 });
 listingSchema.index({ organisation: 1 });
-listingSchema.index({ updatedAt: 1, _id: 1 });
 
+noteChanges(listingSchema, 'listing');
 export const ListingModel = model('Listing', listingSchema);
 
 /** Each change to the listings, in order, so every server's in-memory search index can catch up. */

@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { randomUUID } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 import { refuseChanges } from '../../platform/database';
@@ -73,8 +74,8 @@ const decisionSchema = new Schema(
 
 decisionSchema.index({ child: 1, decidedAt: -1 });
 decisionSchema.index({ family: 1 });
-decisionSchema.index({ decidedAt: 1, _id: 1 });
 
+noteChanges(decisionSchema, 'decision');
 export const EligibilityDecisionModel = model('EligibilityDecision', decisionSchema);
 
 /**

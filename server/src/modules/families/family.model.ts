@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { model, Schema } from 'mongoose';
 
 /** A household: the parent carers who share looking after its children's information. */
@@ -80,9 +81,8 @@ const childSchema = new Schema(
 );
 
 childSchema.index({ family: 1 });
-// Insights follow children as they change.
-childSchema.index({ updatedAt: 1, _id: 1 });
 
+noteChanges(childSchema, 'child');
 export const ChildModel = model('Child', childSchema);
 
 /**

@@ -1,3 +1,4 @@
+import { noteChanges } from './insights.changes';
 import { randomUUID } from 'node:crypto';
 import { model, Schema } from 'mongoose';
 
@@ -34,7 +35,7 @@ export const InsightContributionModel = model('InsightContribution', contributio
 
 /**
  * The summaries' bookkeeping, one document: the version, the generation (a new one after
- * each rebuild, so copies reload) and how far each source has been followed. While a batch
+ * each rebuild, so copies reload). While a batch
  * is being written its absolute results are kept in `batch`, so a crash part-way is
  * finished by writing them again rather than by adding the differences twice.
  */
@@ -43,7 +44,6 @@ const stateSchema = new Schema(
     _id: { type: String, required: true },
     version: { type: Number, required: true, default: 0 },
     generation: { type: Number, required: true, default: 0 },
-    followed: { type: Schema.Types.Mixed, default: {} },
     batch: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'insight_state', versionKey: false, minimize: false },
@@ -78,4 +78,5 @@ const searchGapSchema = new Schema(
   { collection: 'search_gaps', versionKey: false },
 );
 searchGapSchema.index({ counted: 1, _id: 1 });
+noteChanges(searchGapSchema, 'search');
 export const SearchGapModel = model('SearchGap', searchGapSchema);

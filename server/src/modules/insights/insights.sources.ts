@@ -26,60 +26,23 @@ import {
   type FundFacts,
   type ListingFacts,
 } from './insights.cells';
+import { SOURCE_NAMES, type SourceName } from './insights.changes';
 import { SearchGapModel } from './insights.model';
 import { canContinuePast18 } from './insights.rules';
 
-export const SOURCE_NAMES = [
-  'listing',
-  'session',
-  'booking',
-  'child',
-  'fund',
-  'journal',
-  'decision',
-  'search',
-] as const;
-export type SourceName = (typeof SOURCE_NAMES)[number];
-
-/** How far a source has been followed: the change time and id of the last record seen. */
-export interface Cursor {
-  at: number;
-  id: string;
-}
+export { SOURCE_NAMES, type SourceName };
 
 export interface Source {
   name: SourceName;
-  /** Records changed at or after `from`, oldest first, up to `limit`. */
-  changed(from: Cursor, limit: number): Promise<{ id: string; at: number }[]>;
   /** Each record's contribution now (empty when it is gone or erased). */
   contributions(ids: string[]): Promise<Map<string, Contribution>>;
   /** Records of other sources whose contribution depends on these (a listing's sessions). */
   dependants?(ids: string[]): Promise<{ source: SourceName; ids: string[] }>;
-  /** Called once these records' contributions are written. */
-  settled?(ids: string[]): Promise<void>;
   /** Every record's contribution, for the rebuild. */
   scanAll(lookups: Lookups): AsyncIterable<[string, Contribution]>;
 }
 
 type Doc = Record<string, unknown> & { _id: unknown };
-
-/** Follows a collection by a timestamp field, then `_id`, so equal times are not skipped. */
-function follow(model: AnyModel, field: string, filter: Record<string, unknown> = {}) {
-  return async (from: Cursor, limit: number) => {
-    const at = field === 'modified' ? from.at : new Date(from.at);
-    const after = from.id
-      ? { $or: [{ [field]: { $gt: at } }, { [field]: at, _id: { $gt: from.id } }] }
-      : { [field]: { $gte: at } };
-    const docs = (await model
-      .find({ ...filter, ...after }, { [field]: 1 })
-      .sort({ [field]: 1, _id: 1 })
-      .limit(limit)
-      .lean()) as Doc[];
-    return docs.map((doc) => ({ id: String(doc._id), at: timeOf(doc[field]) }));
-  };
-}
-
-const timeOf = (value: unknown) => (value instanceof Date ? value.getTime() : Number(value));
 
 const BATCH = 2000;
 
@@ -288,7 +251,6 @@ const asModel = (model: unknown) => model as AnyModel;
 export const SOURCES: Record<SourceName, Source> = {
   listing: {
     name: 'listing',
-    changed: follow(asModel(ListingModel), 'updatedAt'),
     async contributions(ids) {
       const docs = (await ListingModel.find(
         { _id: { $in: ids } },
@@ -318,7 +280,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   session: {
     name: 'session',
-    changed: follow(asModel(ScheduledSessionModel), 'modified'),
     async contributions(ids) {
       const docs = (await ScheduledSessionModel.find(
         { _id: { $in: ids } },
@@ -351,7 +312,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   booking: {
     name: 'booking',
-    changed: follow(asModel(BookingModel), 'updatedAt'),
     async contributions(ids) {
       const docs = (await BookingModel.find(
         { _id: { $in: ids } },
@@ -392,7 +352,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   child: {
     name: 'child',
-    changed: follow(asModel(ChildModel), 'updatedAt'),
     async contributions(ids) {
       const docs = (await ChildModel.find({ _id: { $in: ids } }, CHILD_PROJECTION).lean()) as Doc[];
       const bookings = (await asModel(BookingModel)
@@ -418,6 +377,10 @@ export const SOURCES: Record<SourceName, Source> = {
           ),
       );
     },
+    async dependants(ids) {
+      const funds = (await FundModel.find({ child: { $in: ids } }, { _id: 1 }).lean()) as Doc[];
+      return { source: 'fund', ids: funds.map((doc) => String(doc._id)) };
+    },
     async *scanAll(lookups) {
       for await (const doc of scan(asModel(ChildModel), {}, CHILD_PROJECTION)) {
         const profile = doc.profile as { district?: string | null } | undefined;
@@ -438,7 +401,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   fund: {
     name: 'fund',
-    changed: follow(asModel(FundModel), 'updatedAt'),
     async contributions(ids) {
       const docs = (await FundModel.find({ _id: { $in: ids } }, FUND_PROJECTION).lean()) as Doc[];
       const districts = await childDistricts(
@@ -449,6 +411,12 @@ export const SOURCES: Record<SourceName, Source> = {
         byId(docs, (doc) => fundFacts(doc, districts)),
         fundContribution,
       );
+    },
+    async dependants(ids) {
+      const journals = (await asModel(JournalModel)
+        .find({ funds: { $in: ids }, reason: { $in: ALLOCATING_REASONS } }, { _id: 1 })
+        .lean()) as Doc[];
+      return { source: 'journal', ids: journals.map((doc) => String(doc._id)) };
     },
     async *scanAll(lookups) {
       for await (const doc of scan(asModel(FundModel), {}, FUND_PROJECTION)) {
@@ -461,7 +429,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   journal: {
     name: 'journal',
-    changed: follow(asModel(JournalModel), 'updatedAt', { reason: { $in: ALLOCATING_REASONS } }),
     async contributions(ids) {
       const docs = (await JournalModel.find(
         { _id: { $in: ids } },
@@ -491,7 +458,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   decision: {
     name: 'decision',
-    changed: follow(asModel(EligibilityDecisionModel), 'decidedAt'),
     async contributions(ids) {
       const docs = (await EligibilityDecisionModel.find(
         { _id: { $in: ids } },
@@ -509,17 +475,6 @@ export const SOURCES: Record<SourceName, Source> = {
 
   search: {
     name: 'search',
-    // Searches carry only their day, so they are followed by whether they have been counted.
-    async changed(from, limit) {
-      const docs = await SearchGapModel.find({ counted: false, _id: { $gt: from.id } }, { _id: 1 })
-        .sort({ _id: 1 })
-        .limit(limit)
-        .lean();
-      return docs.map((doc) => ({ id: doc._id, at: 0 }));
-    },
-    async settled(ids) {
-      await SearchGapModel.updateMany({ _id: { $in: ids } }, { $set: { counted: true } });
-    },
     async contributions(ids) {
       const docs = (await SearchGapModel.find({ _id: { $in: ids } }).lean()) as Doc[];
       return forIds(ids, byId(docs, searchFacts), searchContribution);

@@ -2,10 +2,10 @@
  * Keeps the commissioners' summary cells up to date as records change, and rebuilds them
  * from the source collections (`npm run insights:rebuild`).
  *
- * Following: each source is read in the order its records changed (insights.sources.ts),
- * from a little before where the last catch-up stopped (OVERLAP_MS, so a record saved by a
- * slow server with an earlier timestamp is still seen; reading a record twice adds nothing,
- * since only the difference from its last contribution is added).
+ * Following: every write through a source model leaves a note of the record it changed
+ * (insights.changes.ts); catching up reads the notes, works out those records'
+ * contributions afresh and adds only the difference from the last ones, then deletes the
+ * notes it read (reading a record twice adds nothing).
  *
  * One writer: catching up holds a lease (platform/leases.ts), so the read-add-write of the
  * cells is never interleaved, on FerretDB v1 as on MongoDB. Each batch's results are first
@@ -22,18 +22,14 @@ import {
   type Metrics,
 } from './insights.cells';
 import { InsightCellModel, InsightContributionModel, InsightStateModel } from './insights.model';
-import {
-  newLookups,
-  SOURCE_NAMES,
-  SOURCES,
-  type Cursor,
-  type SourceName,
-} from './insights.sources';
+import { InsightChangeModel, SOURCE_NAMES, type SourceName } from './insights.changes';
+import { newLookups, SOURCES } from './insights.sources';
 
 const STATE_ID = 'summaries';
 const LEASE = 'insights:summaries';
 const LEASE_MS = 5 * 60_000;
-export const OVERLAP_MS = 2 * 60_000;
+/** Notes of changed records read at a time. */
+const NOTES = 2000;
 const PAGE = 500;
 const WRITE_CHUNK = 1000;
 
@@ -55,7 +51,6 @@ const asStored = (contribution: Contribution): Stored[] =>
 interface State {
   version: number;
   generation: number;
-  followed: Partial<Record<SourceName, Cursor>>;
   batch: Batch | null;
   rebuildingSince?: Date | null;
 }
@@ -91,10 +86,10 @@ export class InsightSummaries {
     if (found) return found as unknown as State;
     await InsightStateModel.updateOne(
       { _id: STATE_ID },
-      { $setOnInsert: { version: 0, generation: 0, followed: {}, batch: null } },
+      { $setOnInsert: { version: 0, generation: 0, batch: null } },
       { upsert: true },
     );
-    return { version: 0, generation: 0, followed: {}, batch: null };
+    return { version: 0, generation: 0, batch: null };
   }
 
   /** The version and generation now, for copies deciding what to read. */
@@ -124,42 +119,34 @@ export class InsightSummaries {
     }
   }
 
+  /** Brings up to date every record a note says changed, then deletes the notes read. */
   private async follow(state: State) {
-    const pending = Object.fromEntries(
-      SOURCE_NAMES.map((name) => [name, new Set<string>()]),
-    ) as Record<SourceName, Set<string>>;
-    const followed = { ...state.followed };
-    for (const name of SOURCE_NAMES) {
-      const source = SOURCES[name];
-      const last = followed[name] ?? { at: 0, id: '' };
-      let from: Cursor = { at: Math.max(0, last.at - OVERLAP_MS), id: '' };
-      for (;;) {
-        const page = await source.changed(from, PAGE);
-        for (const { id } of page) pending[name].add(id);
-        from = page.at(-1) ?? from;
-        if (page.length < PAGE) break;
-      }
-      if (from.at > last.at || (from.at === last.at && from.id > last.id)) followed[name] = from;
-      const ids = [...pending[name]];
-      if (!ids.length) continue;
-      if (source.dependants) {
+    for (;;) {
+      const notes = await InsightChangeModel.find({}).limit(NOTES).lean();
+      if (!notes.length) return;
+      const pending = Object.fromEntries(
+        SOURCE_NAMES.map((name) => [name, new Set<string>()]),
+      ) as Record<SourceName, Set<string>>;
+      for (const { source, record } of notes) pending[source as SourceName].add(record);
+      // In SOURCE_NAMES order, so a listing's sessions, a session's bookings and a booking's
+      // child are brought up to date after what they depend on.
+      for (const name of SOURCE_NAMES) {
+        const source = SOURCES[name];
+        const ids = [...pending[name]];
         for (let start = 0; start < ids.length; start += PAGE) {
-          const dependants = await source.dependants(ids.slice(start, start + PAGE));
-          for (const id of dependants.ids) pending[dependants.source].add(id);
+          const chunk = ids.slice(start, start + PAGE);
+          const dependants = await source.dependants?.(chunk);
+          if (dependants) for (const id of dependants.ids) pending[dependants.source].add(id);
+          const fresh = await source.contributions(chunk);
+          await this.addChanges(
+            state,
+            new Map([...fresh].map(([id, contribution]) => [entity(name, id), contribution])),
+          );
         }
       }
-      for (let start = 0; start < ids.length; start += PAGE) {
-        const chunk = ids.slice(start, start + PAGE);
-        const fresh = await source.contributions(chunk);
-        await this.addChanges(
-          state,
-          new Map([...fresh].map(([id, contribution]) => [entity(name, id), contribution])),
-        );
-        await source.settled?.(chunk);
-      }
+      await InsightChangeModel.deleteMany({ _id: { $in: notes.map((doc) => doc._id) } });
+      if (notes.length < NOTES) return;
     }
-    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { followed } });
-    state.followed = followed;
   }
 
   /** Adds the difference between records' new and last contributions, as one batch. */
@@ -324,13 +311,10 @@ export class InsightSummaries {
           lean: true,
         });
       }
-      const followed = Object.fromEntries(
-        SOURCE_NAMES.map((name) => [name, { at: since.getTime(), id: '' }]),
-      );
       await InsightStateModel.updateOne(
         { _id: STATE_ID },
         {
-          $set: { version, generation: state.generation + 1, followed, rebuildingSince: null },
+          $set: { version, generation: state.generation + 1, rebuildingSince: null },
         },
       );
       const report = {

@@ -1,3 +1,4 @@
+import { noteChanges } from '../insights/insights.changes';
 import { model, Schema, type InferSchemaType } from 'mongoose';
 import { JOURNAL_REASONS, JOURNAL_STATES } from './ledger.rules';
 
@@ -36,8 +37,8 @@ const journalSchema = new Schema(
 journalSchema.index({ state: 1, createdAt: 1 });
 journalSchema.index({ booking: 1 });
 journalSchema.index({ funds: 1 });
-journalSchema.index({ reason: 1, updatedAt: 1, _id: 1 });
 journalSchema.index({ organisation: 1, reason: 1 });
+noteChanges(journalSchema, 'journal');
 export const JournalModel = model('Journal', journalSchema);
 export type StoredJournal = Omit<InferSchemaType<typeof journalSchema>, 'postings'> & {
   _id: string;

@@ -1,0 +1,79 @@
+/**
+ * Which source records changed since the summaries last looked: every write through the
+ * source models leaves a note here (mongoose middleware, added to each source's schema
+ * before its model is made), and the summaries' writer reads the notes, brings those
+ * records' contributions up to date and deletes exactly the notes it read. A record changed
+ * again meanwhile has a newer note, so it is looked at again. Notes are read whole: FerretDB
+ * v1 cannot search a big collection by time in the database, and this one stays small.
+ */
+import { model, Schema, Types, type Query } from 'mongoose';
+
+export const SOURCE_NAMES = [
+  'listing',
+  'session',
+  'booking',
+  'child',
+  'fund',
+  'journal',
+  'decision',
+  'search',
+] as const;
+export type SourceName = (typeof SOURCE_NAMES)[number];
+
+const changeSchema = new Schema(
+  {
+    source: { type: String, enum: SOURCE_NAMES, required: true },
+    record: { type: String, required: true },
+  },
+  { collection: 'insight_changes', versionKey: false },
+);
+export const InsightChangeModel = model('InsightChange', changeSchema);
+
+async function note(source: SourceName, ids: readonly unknown[]) {
+  if (!ids.length) return;
+  await InsightChangeModel.insertMany(
+    [...new Set(ids.map(String))].map((record) => ({ source, record })),
+    { lean: true },
+  );
+}
+
+const UPDATES = [
+  'updateOne',
+  'updateMany',
+  'findOneAndUpdate',
+  'replaceOne',
+  'deleteOne',
+  'deleteMany',
+  'findOneAndDelete',
+] as const;
+
+type Noted = Query<unknown, unknown> & { insightRecords?: unknown[] };
+
+/** The ids a query's filter picks: read from it where it names them, else looked up first. */
+async function recordsOf(query: Noted): Promise<unknown[]> {
+  const { _id: id } = query.getFilter() as { _id?: unknown };
+  if (typeof id === 'string' || id instanceof Types.ObjectId) return [id];
+  if (id && typeof id === 'object' && Array.isArray((id as { $in?: unknown[] }).$in))
+    return (id as { $in: unknown[] }).$in;
+  const found = await query.model.find(query.getFilter(), { _id: 1 }).lean();
+  return (found as { _id: unknown }[]).map((doc) => doc._id);
+}
+
+/** Notes every record the schema's model writes, for the summaries. */
+export function noteChanges(schema: Schema, source: SourceName): void {
+  schema.post('save', async (doc: { _id: unknown }) => note(source, [doc._id]));
+  schema.post('insertMany', async function (docs: unknown) {
+    await note(
+      source,
+      (docs as { _id: unknown }[]).map((doc) => doc._id),
+    );
+  });
+  for (const operation of UPDATES) {
+    schema.pre(operation, async function (this: Noted) {
+      this.insightRecords = await recordsOf(this);
+    });
+    schema.post(operation, async function (this: Noted) {
+      await note(source, this.insightRecords ?? []);
+    });
+  }
+}
