@@ -61,6 +61,31 @@ async function* scan(
   }
 }
 
+/**
+ * Documents whose `field` is one of `values`, by one equality query each (16 at a time):
+ * FerretDB v1 answers an equality from its index, but reads the whole collection for `$in`.
+ */
+async function findEach(
+  model: unknown,
+  field: string,
+  values: readonly unknown[],
+  projection: Record<string, number>,
+): Promise<Doc[]> {
+  const unique = [...new Set(values.map(String))];
+  const found: Doc[] = [];
+  for (let start = 0; start < unique.length; start += 16) {
+    const batch = await Promise.all(
+      unique.slice(start, start + 16).map((value) =>
+        asModel(model)
+          .find({ [field]: value }, projection)
+          .lean(),
+      ),
+    );
+    for (const docs of batch) found.push(...(docs as Doc[]));
+  }
+  return found;
+}
+
 // ---------------------------------------------------------------- lookups
 
 /** What several sources' facts look up: kept for the whole rebuild. */
@@ -102,10 +127,7 @@ function listingFacts(doc: Doc) {
 }
 
 async function listingsById(ids: string[]) {
-  const docs = (await ListingModel.find(
-    { _id: { $in: [...new Set(ids)] } },
-    LISTING_PROJECTION,
-  ).lean()) as Doc[];
+  const docs = await findEach(ListingModel, '_id', [...new Set(ids)], LISTING_PROJECTION);
   return new Map(docs.map((doc) => [String(doc._id), listingFacts(doc)]));
 }
 
@@ -204,10 +226,7 @@ function fundFacts(doc: Doc, districts: Map<string, string | null>): FundFacts {
 }
 
 async function childDistricts(ids: string[]) {
-  const docs = (await ChildModel.find(
-    { _id: { $in: [...new Set(ids)] } },
-    { 'profile.district': 1 },
-  ).lean()) as Doc[];
+  const docs = await findEach(ChildModel, '_id', [...new Set(ids)], { 'profile.district': 1 });
   return new Map(
     docs.map((doc) => [
       String(doc._id),
@@ -252,10 +271,7 @@ export const SOURCES: Record<SourceName, Source> = {
   listing: {
     name: 'listing',
     async contributions(ids) {
-      const docs = (await ListingModel.find(
-        { _id: { $in: ids } },
-        LISTING_PROJECTION,
-      ).lean()) as Doc[];
+      const docs = await findEach(ListingModel, '_id', ids, LISTING_PROJECTION);
       return forIds(
         ids,
         byId(docs, (doc) => doc),
@@ -263,10 +279,7 @@ export const SOURCES: Record<SourceName, Source> = {
       );
     },
     async dependants(ids) {
-      const sessions = (await ScheduledSessionModel.find(
-        { listingId: { $in: ids } },
-        { _id: 1 },
-      ).lean()) as Doc[];
+      const sessions = await findEach(ScheduledSessionModel, 'listingId', ids, { _id: 1 });
       return { source: 'session', ids: sessions.map((doc) => String(doc._id)) };
     },
     async *scanAll(lookups) {
@@ -281,10 +294,7 @@ export const SOURCES: Record<SourceName, Source> = {
   session: {
     name: 'session',
     async contributions(ids) {
-      const docs = (await ScheduledSessionModel.find(
-        { _id: { $in: ids } },
-        SESSION_PROJECTION,
-      ).lean()) as Doc[];
+      const docs = await findEach(ScheduledSessionModel, '_id', ids, SESSION_PROJECTION);
       const listings = await listingsById(docs.map((doc) => String(doc.listingId)));
       return forIds(
         ids,
@@ -293,10 +303,7 @@ export const SOURCES: Record<SourceName, Source> = {
       );
     },
     async dependants(ids) {
-      const bookings = (await BookingModel.find(
-        { session: { $in: ids } },
-        { _id: 1 },
-      ).lean()) as Doc[];
+      const bookings = await findEach(BookingModel, 'session', ids, { _id: 1 });
       return { source: 'booking', ids: bookings.map((doc) => String(doc._id)) };
     },
     async *scanAll(lookups) {
@@ -313,14 +320,13 @@ export const SOURCES: Record<SourceName, Source> = {
   booking: {
     name: 'booking',
     async contributions(ids) {
-      const docs = (await BookingModel.find(
-        { _id: { $in: ids } },
-        BOOKING_PROJECTION,
-      ).lean()) as Doc[];
-      const sessions = (await ScheduledSessionModel.find(
-        { _id: { $in: docs.map((doc) => doc.session) } },
+      const docs = await findEach(BookingModel, '_id', ids, BOOKING_PROJECTION);
+      const sessions = await findEach(
+        ScheduledSessionModel,
+        '_id',
+        docs.map((doc) => doc.session),
         { startsAt: 1, endsAt: 1 },
-      ).lean()) as Doc[];
+      );
       const minutes = byId(sessions, minutesOf);
       return forIds(
         ids,
@@ -329,7 +335,7 @@ export const SOURCES: Record<SourceName, Source> = {
       );
     },
     async dependants(ids) {
-      const docs = (await BookingModel.find({ _id: { $in: ids } }, { child: 1 }).lean()) as Doc[];
+      const docs = await findEach(BookingModel, '_id', ids, { child: 1 });
       return { source: 'child', ids: [...new Set(docs.map((doc) => String(doc.child)))] };
     },
     async *scanAll(lookups) {
@@ -353,10 +359,10 @@ export const SOURCES: Record<SourceName, Source> = {
   child: {
     name: 'child',
     async contributions(ids) {
-      const docs = (await ChildModel.find({ _id: { $in: ids } }, CHILD_PROJECTION).lean()) as Doc[];
-      const bookings = (await asModel(BookingModel)
-        .find({ child: { $in: ids }, state: { $in: USING_STATES } }, { child: 1, listingId: 1 })
-        .lean()) as Doc[];
+      const docs = await findEach(ChildModel, '_id', ids, CHILD_PROJECTION);
+      const bookings = (
+        await findEach(BookingModel, 'child', ids, { child: 1, listingId: 1, state: 1 })
+      ).filter((booking) => USING_STATES.includes(String(booking.state)));
       const listingsOf = new Map<string, Set<string>>();
       for (const booking of bookings) {
         const set = listingsOf.get(String(booking.child)) ?? new Set<string>();
@@ -378,7 +384,7 @@ export const SOURCES: Record<SourceName, Source> = {
       );
     },
     async dependants(ids) {
-      const funds = (await FundModel.find({ child: { $in: ids } }, { _id: 1 }).lean()) as Doc[];
+      const funds = await findEach(FundModel, 'child', ids, { _id: 1 });
       return { source: 'fund', ids: funds.map((doc) => String(doc._id)) };
     },
     async *scanAll(lookups) {
@@ -402,7 +408,7 @@ export const SOURCES: Record<SourceName, Source> = {
   fund: {
     name: 'fund',
     async contributions(ids) {
-      const docs = (await FundModel.find({ _id: { $in: ids } }, FUND_PROJECTION).lean()) as Doc[];
+      const docs = await findEach(FundModel, '_id', ids, FUND_PROJECTION);
       const districts = await childDistricts(
         docs.flatMap((doc) => (doc.child ? [String(doc.child)] : [])),
       );
@@ -413,9 +419,9 @@ export const SOURCES: Record<SourceName, Source> = {
       );
     },
     async dependants(ids) {
-      const journals = (await asModel(JournalModel)
-        .find({ funds: { $in: ids }, reason: { $in: ALLOCATING_REASONS } }, { _id: 1 })
-        .lean()) as Doc[];
+      const journals = (await findEach(JournalModel, 'funds', ids, { reason: 1 })).filter(
+        (journal) => ALLOCATING_REASONS.includes(String(journal.reason)),
+      );
       return { source: 'journal', ids: journals.map((doc) => String(doc._id)) };
     },
     async *scanAll(lookups) {
@@ -430,14 +436,13 @@ export const SOURCES: Record<SourceName, Source> = {
   journal: {
     name: 'journal',
     async contributions(ids) {
-      const docs = (await JournalModel.find(
-        { _id: { $in: ids } },
-        JOURNAL_PROJECTION,
-      ).lean()) as Doc[];
-      const fundDocs = (await FundModel.find(
-        { _id: { $in: docs.flatMap((doc) => (doc.funds ?? []) as string[]) } },
+      const docs = await findEach(JournalModel, '_id', ids, JOURNAL_PROJECTION);
+      const fundDocs = await findEach(
+        FundModel,
+        '_id',
+        docs.flatMap((doc) => (doc.funds ?? []) as string[]),
         FUND_PROJECTION,
-      ).lean()) as Doc[];
+      );
       const districts = await childDistricts(
         fundDocs.flatMap((doc) => (doc.child ? [String(doc.child)] : [])),
       );
@@ -459,10 +464,10 @@ export const SOURCES: Record<SourceName, Source> = {
   decision: {
     name: 'decision',
     async contributions(ids) {
-      const docs = (await EligibilityDecisionModel.find(
-        { _id: { $in: ids } },
-        { decidedAt: 1, bestTier: 1 },
-      ).lean()) as Doc[];
+      const docs = await findEach(EligibilityDecisionModel, '_id', ids, {
+        decidedAt: 1,
+        bestTier: 1,
+      });
       return forIds(ids, byId(docs, decisionFacts), decisionContribution);
     },
     async *scanAll() {
@@ -476,7 +481,7 @@ export const SOURCES: Record<SourceName, Source> = {
   search: {
     name: 'search',
     async contributions(ids) {
-      const docs = (await SearchGapModel.find({ _id: { $in: ids } }).lean()) as Doc[];
+      const docs = await findEach(SearchGapModel, '_id', ids, {});
       return forIds(ids, byId(docs, searchFacts), searchContribution);
     },
     async *scanAll() {

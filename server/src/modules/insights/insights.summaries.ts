@@ -30,6 +30,8 @@ const LEASE = 'insights:summaries';
 const LEASE_MS = 5 * 60_000;
 /** Notes of changed records read at a time. */
 const NOTES = 2000;
+/** A copy more versions behind than this loads its periods again. */
+const MAX_VERSIONS_TO_READ = 50;
 const PAGE = 500;
 const WRITE_CHUNK = 1000;
 
@@ -342,29 +344,25 @@ export class CellsCopy {
 
   constructor(private readonly summaries: InsightSummaries) {}
 
-  /** The cells of `periods`, current as of now. */
+  /**
+   * The cells of `periods`, current as of now. Each read asks by equality (a version, a
+   * period), which FerretDB v1 answers from an index; after many changes it reloads.
+   */
   async read(periods: string[]): Promise<Map<string, Metrics>> {
     const { version, generation } = await this.summaries.position();
-    if (generation !== this.generation) {
+    if (generation !== this.generation || version - this.version > MAX_VERSIONS_TO_READ) {
       this.periods.clear();
       this.generation = generation;
-      this.version = version;
-    } else if (version > this.version) {
-      const changed = await InsightCellModel.find(
-        { v: { $gt: this.version } },
-        { period: 1, m: 1 },
-      ).lean();
-      for (const cell of changed) this.periods.get(cell.period)?.set(cell._id, cell.m as Metrics);
-      this.version = version;
+    } else {
+      for (let v = this.version + 1; v <= version; v += 1) {
+        const changed = await InsightCellModel.find({ v }, { period: 1, m: 1 }).lean();
+        for (const cell of changed) this.periods.get(cell.period)?.set(cell._id, cell.m as Metrics);
+      }
     }
-    const missing = periods.filter((period) => !this.periods.has(period));
-    if (missing.length) {
-      const loaded = await InsightCellModel.find(
-        { period: { $in: missing } },
-        { period: 1, m: 1 },
-      ).lean();
-      for (const period of missing) this.periods.set(period, new Map());
-      for (const cell of loaded) this.periods.get(cell.period)?.set(cell._id, cell.m as Metrics);
+    this.version = version;
+    for (const period of periods.filter((wanted) => !this.periods.has(wanted))) {
+      const loaded = await InsightCellModel.find({ period }, { m: 1 }).lean();
+      this.periods.set(period, new Map(loaded.map((cell) => [cell._id, cell.m as Metrics])));
     }
     const cells = new Map<string, Metrics>();
     for (const period of periods) {
