@@ -12,7 +12,7 @@
  * month (not age), sessions and bookings by their month. The panels turn them into age
  * bands and "per week" when they are read.
  */
-import { budgetYearOf, findPostcodeDistrict } from '@harbour/shared';
+import { budgetYearOf, findPostcodeDistrict, londonToday } from '@harbour/shared';
 import { fundPosition } from '../budgets/budgets.rules';
 import { ageBandsServed, timeBandOf, type AgeBand, type TimeBand } from './insights.rules';
 
@@ -111,12 +111,6 @@ export function applyDelta(cells: Map<string, Metrics>, delta: Contribution): vo
 }
 
 const month = (day: string) => day.slice(0, 7);
-const londonDate = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
 const londonClock = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/London',
   hour: '2-digit',
@@ -124,9 +118,7 @@ const londonClock = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 /** YYYY-MM-DD in Europe/London. */
-export function londonDateOf(instant: Date): string {
-  return londonDate.format(instant);
-}
+export const londonDateOf = (instant: Date): string => londonToday(instant);
 function londonMinutes(instant: Date): number {
   const [hours, minutes] = londonClock.format(instant).split(':').map(Number) as [number, number];
   return hours * 60 + minutes;

@@ -6,7 +6,11 @@
  * again meanwhile has a newer note, so it is looked at again. Notes are read whole: FerretDB
  * v1 cannot search a big collection by time in the database, and this one stays small.
  */
+import { randomUUID } from 'node:crypto';
 import { model, Schema, Types, type Query } from 'mongoose';
+import { createLogger } from '../../platform/logger';
+
+const log = createLogger(process.env.LOG_LEVEL ?? 'info').child({ module: 'insights' });
 
 export const SOURCE_NAMES = [
   'listing',
@@ -22,6 +26,8 @@ export type SourceName = (typeof SOURCE_NAMES)[number];
 
 const changeSchema = new Schema(
   {
+    // Random, unlike an ObjectId, which would say to the second when a search was made.
+    _id: { type: String, default: () => randomUUID() },
     source: { type: String, enum: SOURCE_NAMES, required: true },
     record: { type: String, required: true },
   },
@@ -29,12 +35,23 @@ const changeSchema = new Schema(
 );
 export const InsightChangeModel = model('InsightChange', changeSchema);
 
+/**
+ * Leaves the notes. A write that succeeded is never reported as failed for want of one:
+ * a lost note is logged, and `npm run insights:rebuild` puts the figures right.
+ */
 async function note(source: SourceName, ids: readonly unknown[]) {
   if (!ids.length) return;
-  await InsightChangeModel.insertMany(
-    [...new Set(ids.map(String))].map((record) => ({ source, record })),
-    { lean: true },
-  );
+  try {
+    await InsightChangeModel.insertMany(
+      [...new Set(ids.map(String))].map((record) => ({ _id: randomUUID(), source, record })),
+      { lean: true },
+    );
+  } catch (error) {
+    log.warn(
+      { err: error, source, records: ids.length },
+      'could not note a change for the insights summaries',
+    );
+  }
 }
 
 const UPDATES = [
@@ -45,6 +62,7 @@ const UPDATES = [
   'deleteOne',
   'deleteMany',
   'findOneAndDelete',
+  'findOneAndReplace',
 ] as const;
 
 type Noted = Query<unknown, unknown> & { insightRecords?: unknown[] };
@@ -72,8 +90,10 @@ export function noteChanges(schema: Schema, source: SourceName): void {
     schema.pre(operation, async function (this: Noted) {
       this.insightRecords = await recordsOf(this);
     });
-    schema.post(operation, async function (this: Noted) {
-      await note(source, this.insightRecords ?? []);
+    schema.post(operation, async function (this: Noted, result: unknown) {
+      // An upsert whose filter named no id made a record the filter did not find before.
+      const upserted = (result as { upsertedId?: unknown } | null)?.upsertedId;
+      await note(source, [...(this.insightRecords ?? []), ...(upserted ? [upserted] : [])]);
     });
   }
 }

@@ -45,17 +45,12 @@ const stateSchema = new Schema(
     version: { type: Number, required: true, default: 0 },
     generation: { type: Number, required: true, default: 0 },
     batch: { type: Schema.Types.Mixed, default: null },
+    /** Set while a rebuild runs: a catch-up that finds it set finishes the rebuild instead. */
+    rebuildingSince: { type: Date, default: null },
   },
   { collection: 'insight_state', versionKey: false, minimize: false },
 );
 export const InsightStateModel = model('InsightState', stateSchema);
-
-/** Records to look at again whatever their timestamps say (erased, removed). */
-const recheckSchema = new Schema(
-  { _id: { type: String, required: true } },
-  { collection: 'insight_rechecks', versionKey: false },
-);
-export const InsightRecheckModel = model('InsightRecheck', recheckSchema);
 
 /**
  * A family search that found nothing or few services: only its filters and how many it
@@ -72,11 +67,8 @@ const searchGapSchema = new Schema(
     ageBand: { type: String },
     serviceType: { type: String },
     results: { type: Number, required: true },
-    /** Set once the summaries have counted it. */
-    counted: { type: Boolean, required: true, default: false },
   },
   { collection: 'search_gaps', versionKey: false },
 );
-searchGapSchema.index({ counted: 1, _id: 1 });
 noteChanges(searchGapSchema, 'search');
 export const SearchGapModel = model('SearchGap', searchGapSchema);

@@ -5,9 +5,10 @@
  * preview's rule (`disclosable`), so no count can be recovered by subtracting one cell from
  * another.
  */
+import { distanceKm } from '../directory/search.rules';
 import { disclosable } from '../eligibility/eligibility.rules';
 
-export { disclosable };
+export { disclosable, distanceKm };
 
 export const AGE_BANDS = [
   { band: '0-4', from: 0, to: 4 },
@@ -60,19 +61,6 @@ export function timeBandOf(session: SessionTime): TimeBand | null {
   const weekday = new Date(`${session.date}T12:00:00Z`).getUTCDay();
   if (weekday === 0 || weekday === 6) return 'WEEKEND';
   return session.endMinutes > AFTER_SCHOOL_FROM ? 'WEEKDAY_AFTER_SCHOOL' : null;
-}
-
-const EARTH_RADIUS_KM = 6371;
-const radians = (degrees: number) => (degrees * Math.PI) / 180;
-
-/** Great-circle distance in kilometres (haversine), near enough for "within 10 km". */
-export function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }) {
-  const dLat = radians(b.lat - a.lat);
-  const dLng = radians(b.lng - a.lng);
-  const h =
-    Math.sin(dLat / 2) ** 2 +
-    Math.cos(radians(a.lat)) * Math.cos(radians(b.lat)) * Math.sin(dLng / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.sqrt(h));
 }
 
 /**

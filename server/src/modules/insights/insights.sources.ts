@@ -26,11 +26,9 @@ import {
   type FundFacts,
   type ListingFacts,
 } from './insights.cells';
-import { SOURCE_NAMES, type SourceName } from './insights.changes';
+import type { SourceName } from './insights.changes';
 import { SearchGapModel } from './insights.model';
 import { canContinuePast18 } from './insights.rules';
-
-export { SOURCE_NAMES, type SourceName };
 
 export interface Source {
   name: SourceName;
@@ -65,7 +63,7 @@ async function* scan(
  * Documents whose `field` is one of `values`, by one equality query each (16 at a time):
  * FerretDB v1 answers an equality from its index, but reads the whole collection for `$in`.
  */
-async function findEach(
+export async function findEach(
   model: unknown,
   field: string,
   values: readonly unknown[],

@@ -23,7 +23,7 @@ import {
 } from './insights.cells';
 import { InsightCellModel, InsightContributionModel, InsightStateModel } from './insights.model';
 import { InsightChangeModel, SOURCE_NAMES, type SourceName } from './insights.changes';
-import { newLookups, SOURCES } from './insights.sources';
+import { findEach, newLookups, SOURCES } from './insights.sources';
 
 const STATE_ID = 'summaries';
 const LEASE = 'insights:summaries';
@@ -123,7 +123,9 @@ export class InsightSummaries {
 
   /** Brings up to date every record a note says changed, then deletes the notes read. */
   private async follow(state: State) {
-    for (;;) {
+    // Stop well inside the lease; what is left is the next catch-up's.
+    const deadline = Date.now() + LEASE_MS / 2;
+    while (Date.now() < deadline) {
       const notes = await InsightChangeModel.find({}).limit(NOTES).lean();
       if (!notes.length) return;
       const pending = Object.fromEntries(
@@ -153,10 +155,10 @@ export class InsightSummaries {
 
   /** Adds the difference between records' new and last contributions, as one batch. */
   private async addChanges(state: State, fresh: Map<string, Contribution>) {
-    const before = await InsightContributionModel.find({ _id: { $in: [...fresh.keys()] } }).lean();
+    const before = await findEach(InsightContributionModel, '_id', [...fresh.keys()], {});
     const last = new Map(
       before.map(
-        (doc) => [doc._id, new Map((doc.c as Stored[]).map(({ k, m }) => [k, m]))] as const,
+        (doc) => [String(doc._id), new Map((doc.c as Stored[]).map(({ k, m }) => [k, m]))] as const,
       ),
     );
     const delta: Contribution = new Map();
@@ -169,8 +171,8 @@ export class InsightSummaries {
     }
     if (!changedRecords.length) return;
     const cells = new Map<string, Metrics>();
-    const stored = await InsightCellModel.find({ _id: { $in: [...delta.keys()] } }).lean();
-    for (const cell of stored) cells.set(cell._id, cell.m as Metrics);
+    const stored = await findEach(InsightCellModel, '_id', [...delta.keys()], { m: 1 });
+    for (const cell of stored) cells.set(String(cell._id), cell.m as Metrics);
     applyDelta(cells, delta);
     const batch: Batch = {
       version: state.version + 1,
