@@ -307,18 +307,21 @@ export function supplyPanel(input: PanelInput) {
 /** Children with a listed service for their age and one of their needs within each distance. */
 function coverage(input: PanelInput, month: string) {
   const { filter } = input;
-  const points = new Map<string, { lat: number; lng: number }[]>();
+  // Where suitable services are, by need and age band: each place once, however many
+  // services it has (there are thousands of services and a few hundred places).
+  const places = new Map<string, Map<string, { lat: number; lng: number }>>();
   for (const listing of input.listings) {
     if (listing.compliance.hiddenFromFamilies) continue;
     for (const ageBand of ageBandsServed(listing.minAge, listing.maxAge)) {
       for (const need of [...listing.needs, ANY]) {
         const key = `${need}|${ageBand}`;
-        const list = points.get(key) ?? [];
-        list.push({ lat: listing.lat, lng: listing.lng });
-        points.set(key, list);
+        const here = places.get(key) ?? new Map<string, { lat: number; lng: number }>();
+        here.set(`${listing.lat},${listing.lng}`, { lat: listing.lat, lng: listing.lng });
+        places.set(key, here);
       }
     }
   }
+  const points = new Map([...places].map(([key, here]) => [key, [...here.values()]]));
   const tallies = [10, 20, 30].map((withinKm) => ({ withinKm, all: 0, covered: 0 }));
   for (const [[postcodeDistrict, needs, born], m] of family(input.cells, 'home')) {
     const place = findPostcodeDistrict(postcodeDistrict);
