@@ -646,7 +646,7 @@ describe('the panels, on the hand-checked dataset', () => {
       `{ insightsSpend {
           byFund { fundKind serviceType allocated { amountPence } held { amountPence } spent { amountPence } }
           costPerHour { serviceType bookedHours costPerHour { amountPence } }
-          utilisation { serviceType places booked attended absent attendedPercent bookedPercent }
+          utilisation { serviceType places booked ${COUNT} attended ${COUNT} absent ${COUNT} attendedPercent bookedPercent }
           forecast { envelope { amountPence } spent { amountPence } committed { amountPence }
             forecast { amountPence } headroom { amountPence } } } }`,
     );
@@ -679,24 +679,27 @@ describe('the panels, on the hand-checked dataset', () => {
       { serviceType: 'INCLUSIVE_ACTIVITY', bookedHours: 6, costPerHour: pence(667) },
       { serviceType: 'OVERNIGHT_SHORT_BREAK', bookedHours: 90, costPerHour: pence(333) },
     ]);
+    // Bookings are published like children: 2 is hidden, 6 shows as 5 (5 of 6 places).
+    const few = { value: null, shown: 'fewer than 5' };
+    const none = { value: 0, shown: '0' };
     expect(insightsSpend.utilisation).toEqual([
       {
         serviceType: 'INCLUSIVE_ACTIVITY',
         places: 14,
-        booked: 2,
-        attended: 1,
-        absent: 1,
-        attendedPercent: 50,
-        bookedPercent: 14,
+        booked: few,
+        attended: few,
+        absent: few,
+        attendedPercent: null,
+        bookedPercent: null,
       },
       {
         serviceType: 'OVERNIGHT_SHORT_BREAK',
         places: 6,
-        booked: 6,
-        attended: 0,
-        absent: 0,
+        booked: { value: 5, shown: '5' },
+        attended: none,
+        absent: none,
         attendedPercent: null,
-        bookedPercent: 100,
+        bookedPercent: 83,
       },
     ]);
     const forecast = insightsSpend.forecast as Record<string, { amountPence: number }>;

@@ -5,6 +5,10 @@ import { InsightTable, SectionHeading } from './InsightTable';
 import { moneyWords, percentWords, perWeek, serviceTypeWords } from './insightsWords';
 import { PanelPage } from './PanelPage';
 
+/** Money of fewer than 5 personal budgets is not shown: it would tell a family's budget. */
+const budgetMoney = (amount: Parameters<typeof formatMoney>[0] | null) =>
+  amount ? formatMoney(amount) : 'Not shown (fewer than 5 budgets)';
+
 /** Spend and commitments, cost per hour, how full services are, and the year-end forecast. */
 export function SpendTables({ panel }: { panel: SpendPanel }) {
   const { forecast } = panel;
@@ -20,9 +24,9 @@ export function SpendTables({ panel }: { panel: SpendPanel }) {
         columns={[
           { heading: 'Fund', text: (row) => FUND_KINDS.label(row.fundKind) },
           { heading: 'Type', text: (row) => serviceTypeWords(row.serviceType) },
-          { heading: 'Allocated', isNumeric: true, text: (row) => formatMoney(row.allocated) },
-          { heading: 'Held for bookings', isNumeric: true, text: (row) => formatMoney(row.held) },
-          { heading: 'Spent', isNumeric: true, text: (row) => formatMoney(row.spent) },
+          { heading: 'Allocated', isNumeric: true, text: (row) => budgetMoney(row.allocated) },
+          { heading: 'Held for bookings', isNumeric: true, text: (row) => budgetMoney(row.held) },
+          { heading: 'Spent', isNumeric: true, text: (row) => budgetMoney(row.spent) },
         ]}
       />
       <InsightTable
@@ -50,9 +54,9 @@ export function SpendTables({ panel }: { panel: SpendPanel }) {
         columns={[
           { heading: 'Type', text: (row) => serviceTypeWords(row.serviceType) },
           { heading: 'Places', isNumeric: true, text: (row) => String(row.places) },
-          { heading: 'Booked', isNumeric: true, text: (row) => String(row.booked) },
-          { heading: 'Attended', isNumeric: true, text: (row) => String(row.attended) },
-          { heading: 'Absent', isNumeric: true, text: (row) => String(row.absent) },
+          { heading: 'Booked', isNumeric: true, text: (row) => row.booked.shown },
+          { heading: 'Attended', isNumeric: true, text: (row) => row.attended.shown },
+          { heading: 'Absent', isNumeric: true, text: (row) => row.absent.shown },
           {
             heading: 'Places booked',
             isNumeric: true,

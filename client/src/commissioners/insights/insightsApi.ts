@@ -165,17 +165,17 @@ export type SpendPanel = {
   byFund: {
     fundKind: string;
     serviceType: string;
-    allocated: Money;
-    held: Money;
-    spent: Money;
+    allocated: Money | null;
+    held: Money | null;
+    spent: Money | null;
   }[];
   costPerHour: { serviceType: string; bookedHours: number; costPerHour: Money | null }[];
   utilisation: {
     serviceType: string;
     places: number;
-    booked: number;
-    attended: number;
-    absent: number;
+    booked: InsightCount;
+    attended: InsightCount;
+    absent: InsightCount;
     attendedPercent: number | null;
     bookedPercent: number | null;
   }[];
@@ -260,7 +260,7 @@ const panelSelections = {
     month year
     byFund { fundKind serviceType allocated { ${money} } held { ${money} } spent { ${money} } }
     costPerHour { serviceType bookedHours costPerHour { ${money} } }
-    utilisation { serviceType places booked attended absent attendedPercent bookedPercent }
+    utilisation { serviceType places booked { ${count} } attended { ${count} } absent { ${count} } attendedPercent bookedPercent }
     forecast {
       year
       envelope { ${money} }

@@ -254,12 +254,13 @@ export const insightsGraphQL: GraphQLModule = {
       stillListed: [FlaggedService!]!
     }
 
+    "A fund kind's money for one type of service; personal and health budgets' money is null where fewer than 5 budgets make it up."
     type InsightSpendRow {
       fundKind: String!
       serviceType: String!
-      allocated: Money!
-      held: Money!
-      spent: Money!
+      allocated: Money
+      held: Money
+      spent: Money
     }
 
     type CostPerHourRow {
@@ -271,9 +272,9 @@ export const insightsGraphQL: GraphQLModule = {
     type UtilisationRow {
       serviceType: String!
       places: Int!
-      booked: Int!
-      attended: Int!
-      absent: Int!
+      booked: InsightCount!
+      attended: InsightCount!
+      absent: InsightCount!
       "attended ÷ (attended + absent), whole percent."
       attendedPercent: Int
       "booked ÷ places, whole percent."

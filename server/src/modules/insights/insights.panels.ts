@@ -747,6 +747,16 @@ export function spendPanel(input: PanelInput) {
     if (period !== String(startYear) || !matches(filter.district, district)) continue;
     byFund.add({ fundKind: kind, serviceType: serviceType }, m);
   }
+  // Personal and health budgets' money is shown only where at least 5 budgets make it up.
+  const budgets = new Totals<{ fundKind: string }>();
+  for (const [[period, kind, district], m] of family(input.cells, 'budgets')) {
+    if (period === String(startYear) && matches(filter.district, district))
+      budgets.add({ fundKind: kind }, m);
+  }
+  const hidden = (fundKind: string) =>
+    PERSONAL_KINDS.has(fundKind) && published(budgets.get({ fundKind }).funds ?? 0).value === null;
+  const shownMoney = (fundKind: string, pence: number | undefined) =>
+    hidden(fundKind) ? null : money(pence ?? 0);
 
   const use = new Totals<{ serviceType: string }>();
   for (const [[period, district, serviceType], m] of family(input.cells, 'use')) {
@@ -793,9 +803,9 @@ export function spendPanel(input: PanelInput) {
       .entries()
       .map(({ row, m }) => ({
         ...row,
-        allocated: money(m.allocatedPence ?? 0),
-        held: money(m.heldPence ?? 0),
-        spent: money(m.spentPence ?? 0),
+        allocated: shownMoney(row.fundKind, m.allocatedPence),
+        held: shownMoney(row.fundKind, m.heldPence),
+        spent: shownMoney(row.fundKind, m.spentPence),
       }))
       .sort(
         (a, b) =>
@@ -809,19 +819,23 @@ export function spendPanel(input: PanelInput) {
         costPerHour: m.minutes ? money(((m.pricePence ?? 0) * 60) / m.minutes) : null,
       }))
       .sort((a, b) => a.serviceType.localeCompare(b.serviceType)),
+    // Bookings are counted the children's way too: a type with few could point to a child.
     utilisation: types.map((serviceType) => {
       const used = use.get({ serviceType });
       const places = capacity.get({ serviceType }).places ?? 0;
-      const attended = used.attended ?? 0;
-      const absent = used.absent ?? 0;
+      const [booked, attended, absent] = [used.booked, used.attended, used.absent].map((n) =>
+        published(n ?? 0),
+      ) as [InsightCount, InsightCount, InsightCount];
+      const came = (attended.value ?? 0) + (absent.value ?? 0);
       return {
         serviceType,
         places,
-        booked: used.booked ?? 0,
+        booked,
         attended,
         absent,
-        attendedPercent: percent(attended, attended + absent),
-        bookedPercent: percent(used.booked ?? 0, places),
+        attendedPercent:
+          attended.value === null || absent.value === null ? null : percent(attended.value, came),
+        bookedPercent: booked.value === null ? null : percent(booked.value, places),
       };
     }),
     forecast: {
