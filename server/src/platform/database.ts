@@ -156,7 +156,8 @@ export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: unknown } | null)?.code === 11000;
 }
 
-const CHANGING_OPERATIONS = [
+/** Every query that changes or removes documents, for middleware that must see them all. */
+export const CHANGING_OPERATIONS = [
   'updateOne',
   'updateMany',
   'findOneAndUpdate',

@@ -8,6 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { model, Schema, Types, type Query } from 'mongoose';
+import { CHANGING_OPERATIONS } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
 
 const log = createLogger(process.env.LOG_LEVEL ?? 'info').child({ module: 'insights' });
@@ -54,17 +55,6 @@ async function note(source: SourceName, ids: readonly unknown[]) {
   }
 }
 
-const UPDATES = [
-  'updateOne',
-  'updateMany',
-  'findOneAndUpdate',
-  'replaceOne',
-  'deleteOne',
-  'deleteMany',
-  'findOneAndDelete',
-  'findOneAndReplace',
-] as const;
-
 type Noted = Query<unknown, unknown> & { insightRecords?: unknown[] };
 
 /** The ids a query's filter picks: read from it where it names them, else looked up first. */
@@ -86,7 +76,7 @@ export function noteChanges(schema: Schema, source: SourceName): void {
       (docs as { _id: unknown }[]).map((doc) => doc._id),
     );
   });
-  for (const operation of UPDATES) {
+  for (const operation of CHANGING_OPERATIONS) {
     schema.pre(operation, async function (this: Noted) {
       this.insightRecords = await recordsOf(this);
     });
