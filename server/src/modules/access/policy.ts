@@ -127,10 +127,16 @@ export const OPERATION_RULES: Record<string, OperationRule> = {
   'Query.insightsDemand': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
   'Query.insightsGaps': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
   'Query.insightsGap': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
-  'Query.insightsTransition': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
+  'Query.insightsTransition': {
+    who: ['COMMISSIONER', 'ADMIN'],
+    relation: 'aggregates only, audited',
+  },
   'Query.insightsQuality': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
   'Query.insightsSpend': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
-  'Query.insightsOutcomes': { who: ['COMMISSIONER', 'ADMIN'], relation: 'aggregates only, audited' },
+  'Query.insightsOutcomes': {
+    who: ['COMMISSIONER', 'ADMIN'],
+    relation: 'aggregates only, audited',
+  },
   'Mutation.eligibilityRuleSetDraftSave': { who: ['COMMISSIONER'] },
   'Mutation.eligibilityRuleSetPublish': { who: ['COMMISSIONER'] },
 
