@@ -323,7 +323,7 @@ export async function benchmarkInsights() {
     started = performance.now();
     await insights.summaries.catchUp();
     console.log(
-      `    a catch-up with nothing changed: ${(performance.now() - started).toFixed(0)} ms`,
+      `    the first catch-up after it (notes the start-up reconciler left): ${(performance.now() - started).toFixed(0)} ms`,
     );
 
     started = performance.now();
