@@ -2,50 +2,23 @@
 // default the database `npm start` runs) from the source records, compares them with the
 // cells kept up to date as records changed, and replaces them. Prints any difference and
 // exits 1 if there was one (the rebuilt figures are in place either way).
-import mongoose from 'mongoose';
 import { InsightSummaries } from '../server/src/modules/insights/insights.summaries';
 import { createLogger } from '../server/src/platform/logger';
-import { describeDatabase, LOCAL_DATABASE_URI } from './services/database';
+import { runAgainstDatabase } from './services/script-database';
 
-async function main(): Promise<number> {
-  const uri = process.env.MONGODB_URI || LOCAL_DATABASE_URI;
-  const where = describeDatabase(uri);
-  if (!where) {
-    console.error('MONGODB_URI is not a connection string (mongodb://host:port/database)');
-    return 2;
-  }
-  try {
-    await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000 });
-  } catch (error) {
-    console.error(
-      `Could not reach the database ${where}: ${(error as Error).message}. Is Harbour running (npm start), or MONGODB_URI set?`,
-    );
-    return 2;
-  }
-  try {
-    const report = await new InsightSummaries(createLogger('warn')).rebuild();
-    console.log(
-      `Insights ${where}: ${report.cells} cells from ${report.records} records, rebuilt in ${report.ms} ms`,
-    );
-    // Only which cells differed: their counts may be of fewer than 5 children.
-    for (const { key } of report.differences) console.log(`  DIFFERENT ${key}`);
-    console.log(
-      !report.compared
-        ? 'There were no kept summaries to compare (first build, or a rebuild cut short)'
-        : report.agreed
-          ? 'The kept summaries agreed with the rebuild'
-          : 'The kept summaries differed from the rebuild (now replaced by it)',
-    );
-    return report.agreed ? 0 : 1;
-  } finally {
-    await mongoose.disconnect();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`insights:rebuild failed: ${error.message}`);
-    process.exit(2);
-  },
-);
+runAgainstDatabase('insights:rebuild', async (where) => {
+  const report = await new InsightSummaries(createLogger('warn')).rebuild();
+  console.log(
+    `Insights ${where}: ${report.cells} cells from ${report.records} records, rebuilt in ${report.ms} ms`,
+  );
+  // Only which cells differed: their counts may be of fewer than 5 children.
+  for (const { key } of report.differences) console.log(`  DIFFERENT ${key}`);
+  console.log(
+    !report.compared
+      ? 'There were no kept summaries to compare (first build, or a rebuild cut short)'
+      : report.agreed
+        ? 'The kept summaries agreed with the rebuild'
+        : 'The kept summaries differed from the rebuild (now replaced by it)',
+  );
+  return report.agreed ? 0 : 1;
+});

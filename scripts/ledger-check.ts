@@ -2,46 +2,19 @@
 // database `npm start` runs) from its entries and checks every invariant: each journal
 // balances, no guarded account's chain is broken or below zero, all money sums to zero, no
 // journal is left unfinished. Prints what it found and exits 1 on any breach.
-import mongoose from 'mongoose';
 import { LedgerService } from '../server/src/modules/ledger/ledger.service';
 import { createLogger } from '../server/src/platform/logger';
-import { describeDatabase, LOCAL_DATABASE_URI } from './services/database';
+import { runAgainstDatabase } from './services/script-database';
 
-async function main(): Promise<number> {
-  const uri = process.env.MONGODB_URI || LOCAL_DATABASE_URI;
-  const where = describeDatabase(uri);
-  if (!where) {
-    console.error('MONGODB_URI is not a connection string (mongodb://host:port/database)');
-    return 2;
-  }
-  try {
-    await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000 });
-  } catch (error) {
-    console.error(
-      `Could not reach the database ${where}: ${(error as Error).message}. Is Harbour running (npm start), or MONGODB_URI set?`,
-    );
-    return 2;
-  }
-  try {
-    const ledger = new LedgerService({ log: createLogger('warn') });
-    const check = await ledger.check();
-    console.log(
-      `Ledger ${where}: ${check.entries} entries in ${check.journals} journals over ${check.accounts} guarded accounts, checked in ${check.ms} ms; ${check.headsRebuilt} balance hints rebuilt`,
-    );
-    for (const breach of check.breaches) console.log(`  BREACH ${breach.kind}: ${breach.detail}`);
-    console.log(
-      check.breaches.length ? `${check.breaches.length} breaches` : 'Every invariant holds',
-    );
-    return check.breaches.length ? 1 : 0;
-  } finally {
-    await mongoose.disconnect();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: Error) => {
-    console.error(`ledger:check failed: ${error.message}`);
-    process.exit(2);
-  },
-);
+runAgainstDatabase('ledger:check', async (where) => {
+  const ledger = new LedgerService({ log: createLogger('warn') });
+  const check = await ledger.check();
+  console.log(
+    `Ledger ${where}: ${check.entries} entries in ${check.journals} journals over ${check.accounts} guarded accounts, checked in ${check.ms} ms; ${check.headsRebuilt} balance hints rebuilt`,
+  );
+  for (const breach of check.breaches) console.log(`  BREACH ${breach.kind}: ${breach.detail}`);
+  console.log(
+    check.breaches.length ? `${check.breaches.length} breaches` : 'Every invariant holds',
+  );
+  return check.breaches.length ? 1 : 0;
+});

@@ -1,9 +1,20 @@
-import type { GraphQLModule } from '../../graphql/module';
+import type { GraphQLModule, RequestContext } from '../../graphql/module';
 import { signedIn } from '../../graphql/module';
-import type { InsightsFilter } from './insights.panels';
+import type { InsightsFilter, PanelName } from './insights.panels';
 
 type PanelArgs = { filter?: InsightsFilter | null };
 type DrillArgs = { district: string; need: string; ageBand: string };
+
+/** The queries that answer a panel from its filter alone (the drill-down takes a cell too). */
+const PANEL_QUERIES: Record<string, PanelName> = {
+  insightsSupply: 'supply',
+  insightsDemand: 'demand',
+  insightsGaps: 'gaps',
+  insightsTransition: 'transition',
+  insightsQuality: 'quality',
+  insightsSpend: 'spend',
+  insightsOutcomes: 'outcomes',
+};
 
 export const insightsGraphQL: GraphQLModule = {
   typeDefs: /* GraphQL */ `
@@ -354,12 +365,13 @@ export const insightsGraphQL: GraphQLModule = {
   `,
   resolvers: {
     Query: {
-      insightsSupply: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'supply', args.filter),
-      insightsDemand: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'demand', args.filter),
-      insightsGaps: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'gaps', args.filter),
+      ...Object.fromEntries(
+        Object.entries(PANEL_QUERIES).map(([query, panel]) => [
+          query,
+          (_parent: unknown, args: PanelArgs, context: RequestContext) =>
+            context.services.insights.panel(signedIn(context), panel, args.filter),
+        ]),
+      ),
       insightsGap: (_parent, args: DrillArgs & PanelArgs, context) =>
         context.services.insights.panel(signedIn(context), 'gap', {
           ...args.filter,
@@ -367,14 +379,6 @@ export const insightsGraphQL: GraphQLModule = {
           need: args.need,
           ageBand: args.ageBand,
         }),
-      insightsTransition: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'transition', args.filter),
-      insightsQuality: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'quality', args.filter),
-      insightsSpend: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'spend', args.filter),
-      insightsOutcomes: (_parent, args: PanelArgs, context) =>
-        context.services.insights.panel(signedIn(context), 'outcomes', args.filter),
     },
   },
 };
