@@ -67,11 +67,29 @@ async function recordsOf(query: Noted): Promise<unknown[]> {
   return (found as { _id: unknown }[]).map((doc) => doc._id);
 }
 
+const writing = new Set<Promise<void>>();
+
+/**
+ * Leaves the notes without holding up the write they follow (booking moves race each other
+ * by design, and an extra wait in their path changes who wins); a catch-up in this process
+ * waits for them first (`notesWritten`).
+ */
+function noteSoon(source: SourceName, ids: readonly unknown[]): void {
+  const noting = note(source, ids);
+  writing.add(noting);
+  void noting.finally(() => writing.delete(noting));
+}
+
+/** Resolves once the notes this process has started writing are written. */
+export async function notesWritten(): Promise<void> {
+  await Promise.all(writing);
+}
+
 /** Notes every record the schema's model writes, for the summaries. */
 export function noteChanges(schema: Schema, source: SourceName): void {
-  schema.post('save', async (doc: { _id: unknown }) => note(source, [doc._id]));
-  schema.post('insertMany', async function (docs: unknown) {
-    await note(
+  schema.post('save', (doc: { _id: unknown }) => noteSoon(source, [doc._id]));
+  schema.post('insertMany', function (docs: unknown) {
+    noteSoon(
       source,
       (docs as { _id: unknown }[]).map((doc) => doc._id),
     );
@@ -83,7 +101,7 @@ export function noteChanges(schema: Schema, source: SourceName): void {
     schema.post(operation, async function (this: Noted, result: unknown) {
       // An upsert whose filter named no id made a record the filter did not find before.
       const upserted = (result as { upsertedId?: unknown } | null)?.upsertedId;
-      await note(source, [...(this.insightRecords ?? []), ...(upserted ? [upserted] : [])]);
+      noteSoon(source, [...(this.insightRecords ?? []), ...(upserted ? [upserted] : [])]);
     });
   }
 }

@@ -22,7 +22,12 @@ import {
   type Metrics,
 } from './insights.cells';
 import { InsightCellModel, InsightContributionModel, InsightStateModel } from './insights.model';
-import { InsightChangeModel, SOURCE_NAMES, type SourceName } from './insights.changes';
+import {
+  InsightChangeModel,
+  notesWritten,
+  SOURCE_NAMES,
+  type SourceName,
+} from './insights.changes';
 import { findEach, newLookups, SOURCES } from './insights.sources';
 
 const STATE_ID = 'summaries';
@@ -123,6 +128,7 @@ export class InsightSummaries {
 
   /** Brings up to date every record a note says changed, then deletes the notes read. */
   private async follow(state: State) {
+    await notesWritten();
     // Stop well inside the lease; what is left is the next catch-up's.
     const deadline = Date.now() + LEASE_MS / 2;
     while (Date.now() < deadline) {
