@@ -21,23 +21,59 @@ const LeaseModel = model('Lease', leaseSchema);
 export async function takeLease(
   name: string,
   ms: number,
-  { stealAfterMs }: { stealAfterMs?: number } = {},
+  options: { stealAfterMs?: number } = {},
 ): Promise<boolean> {
+  return (await holdLease(name, ms, options)) !== null;
+}
+
+/** As `takeLease`, but gives the lease's end, by which its holder lets go of that lease only. */
+async function holdLease(
+  name: string,
+  ms: number,
+  { stealAfterMs }: { stealAfterMs?: number } = {},
+): Promise<Date | null> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     try {
-      await LeaseModel.create({ _id: name, until: new Date(Date.now() + ms) });
-      return true;
+      const until = new Date(Date.now() + ms);
+      await LeaseModel.create({ _id: name, until });
+      return until;
     } catch (failure) {
       if (!isDuplicateKey(failure)) throw failure;
       const held = await LeaseModel.findById(name).lean();
       const takenAt = held ? held.until.getTime() - ms : 0;
       const abandoned = stealAfterMs !== undefined && takenAt <= Date.now() - stealAfterMs;
-      if (held && held.until >= new Date() && !abandoned) return false;
+      if (held && held.until >= new Date() && !abandoned) return null;
       // Expired: remove that lease (not one taken since) and race for it once more.
       if (held) await LeaseModel.deleteOne({ _id: name, until: held.until });
     }
   }
-  return false;
+  return null;
+}
+
+export interface HeldLease {
+  name: string;
+  until: Date;
+}
+
+/**
+ * Waits for the lease, however briefly others hold it, for at most `waitMs` (longer than
+ * `ms`, so a holder that died is outlasted); throws if it is still held after that.
+ */
+export async function waitForLease(name: string, ms: number, waitMs: number): Promise<HeldLease> {
+  const giveUpAt = Date.now() + waitMs;
+  for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+    const until = await holdLease(name, ms);
+    if (until) return { name, until };
+    if (Date.now() >= giveUpAt) {
+      throw new Error(`"${name}" stayed busy for ${waitMs} ms; try again in a moment`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, pause * (0.5 + Math.random())));
+  }
+}
+
+/** Lets go of a lease waited for, unless it ran out and someone else holds it now. */
+export async function letGo(lease: HeldLease): Promise<void> {
+  await LeaseModel.deleteOne({ _id: lease.name, until: lease.until });
 }
 
 export async function releaseLease(name: string): Promise<void> {

@@ -1,4 +1,5 @@
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from './models';
 import { isDuplicateKey } from './database';
 import type { RateLimit } from './rate-limit';
 

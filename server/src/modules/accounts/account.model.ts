@@ -1,4 +1,5 @@
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 import { ROLES } from '../access/actor';
 
 const accountSchema = new Schema(

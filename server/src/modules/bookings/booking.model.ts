@@ -1,6 +1,7 @@
 import { noteChanges } from '../insights/insights.changes';
 import { BOOKING_STATES } from '@harbour/shared';
-import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { model } from '../../platform/models';
 
 /** What a provider sets for each session (copied from its series, changeable per session). */
 const termsFields = {

@@ -1,6 +1,7 @@
 import { noteChanges } from '../insights/insights.changes';
 import { createHash } from 'node:crypto';
-import { model, Schema, type InferSchemaType, type Types } from 'mongoose';
+import { Schema, type InferSchemaType, type Types } from 'mongoose';
+import { model } from '../../platform/models';
 import { FUND_KINDS } from '@harbour/shared';
 
 export const HELD_AS = ['COUNCIL_HELD', 'DIRECT_PAYMENT'] as const;

@@ -1,5 +1,6 @@
 import { noteChanges } from '../insights/insights.changes';
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 /** A registration with Ofsted or CQC (see shared Registration and the handbook's domain notes). */
 const registrationSchema = new Schema(

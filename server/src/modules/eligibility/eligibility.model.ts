@@ -1,6 +1,7 @@
 import { noteChanges } from '../insights/insights.changes';
 import { randomUUID } from 'node:crypto';
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 import { refuseChanges } from '../../platform/database';
 
 /** A commissioner's rule set being written: changes freely until it is published. */

@@ -1,5 +1,6 @@
 import { noteChanges } from '../insights/insights.changes';
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 /** A household: the parent carers who share looking after its children's information. */
 const familySchema = new Schema(

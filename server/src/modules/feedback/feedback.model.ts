@@ -1,5 +1,6 @@
 import { FEEDBACK_RATINGS, type FeedbackRating } from '@harbour/shared';
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type InferSchemaType } from 'mongoose';
+import { model } from '../../platform/models';
 
 const feedbackSchema = new Schema(
   {

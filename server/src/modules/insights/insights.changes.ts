@@ -7,7 +7,8 @@
  * v1 cannot search a big collection by time in the database, and this one stays small.
  */
 import { randomUUID } from 'node:crypto';
-import { model, Schema, Types, type Query } from 'mongoose';
+import { Schema, Types, type Query } from 'mongoose';
+import { model } from '../../platform/models';
 import { CHANGING_OPERATIONS } from '../../platform/database';
 import { createLogger } from '../../platform/logger';
 

@@ -1,6 +1,7 @@
 import { noteChanges } from './insights.changes';
 import { randomUUID } from 'node:crypto';
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 /**
  * One summary cell: a key (`family|dimension|…`, see insights.cells.ts), the period it

@@ -1,4 +1,5 @@
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 export const INVITATION_KINDS = ['CARER', 'YOUNG_PERSON', 'STAFF', 'COMMISSIONER'] as const;
 export type InvitationKind = (typeof INVITATION_KINDS)[number];

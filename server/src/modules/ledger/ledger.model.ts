@@ -1,5 +1,6 @@
 import { noteChanges } from '../insights/insights.changes';
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type InferSchemaType } from 'mongoose';
+import { model } from '../../platform/models';
 import { JOURNAL_REASONS, JOURNAL_STATES } from './ledger.rules';
 
 /**

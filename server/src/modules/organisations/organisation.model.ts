@@ -1,4 +1,5 @@
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 export const ORGANISATION_KINDS = ['PROVIDER', 'COMMISSIONER'] as const;
 export const VERIFICATION_STATUSES = ['UNVERIFIED', 'VERIFIED', 'REJECTED'] as const;

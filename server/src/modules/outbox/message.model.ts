@@ -1,4 +1,5 @@
-import { model, Schema } from 'mongoose';
+import { Schema } from 'mongoose';
+import { model } from '../../platform/models';
 
 export const MESSAGE_STATES = ['QUEUED', 'SENT', 'FAILED', 'UNCERTAIN'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];

@@ -1,4 +1,5 @@
-import { model, Schema, type InferSchemaType } from 'mongoose';
+import { Schema, type InferSchemaType } from 'mongoose';
+import { model } from '../../platform/models';
 
 /**
  * A card payment we asked Stripe for: the PaymentIntent, what it pays for (each booking's
