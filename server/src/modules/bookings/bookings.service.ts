@@ -22,6 +22,7 @@ import { Types } from 'mongoose';
 import { z } from 'zod';
 import type { GraphQLError } from 'graphql';
 import { userErrorsFromZod, withoutNulls, type UserError } from '../../graphql/user-errors';
+import { SharedWrites } from '../../platform/shared-writes';
 import { isDuplicateKey } from '../../platform/database';
 import type { Logger } from '../../platform/logger';
 import type { SignedInActor } from '../access/actor';
@@ -206,6 +207,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * something the reconciler can finish or undo after a crash.
  */
 export class BookingsService {
+  /** Stamps of sessions' `modified` (the OpenActive feed's order), shared by bookings at once. */
+  private readonly sessionStamps = new SharedWrites();
+
   constructor(private readonly deps: Deps) {}
 
   // ——— Family side ———
@@ -1460,10 +1464,14 @@ export class BookingsService {
 
   /** Places left changed: the session's OpenActive feed item changes too. */
   private async touch(sessionIds: readonly (string | Types.ObjectId)[]) {
-    // One _id update each: FerretDB reads the whole collection for an `$in`.
+    // One _id update each: FerretDB reads the whole collection for an `$in`. Bookings of one
+    // session at once share a stamp: updates of a document wait for each other, and a
+    // hundred stamps in a row would keep the last booking waiting for seconds.
     await Promise.all(
       sessionIds.map((id) =>
-        ScheduledSessionModel.updateOne({ _id: id }, { $set: { modified: Date.now() } }),
+        this.sessionStamps.write(String(id), () =>
+          ScheduledSessionModel.updateOne({ _id: id }, { $set: { modified: Date.now() } }),
+        ),
       ),
     );
   }
