@@ -36,27 +36,70 @@ export interface Source {
   contributions(ids: string[]): Promise<Map<string, Contribution>>;
   /** Records of other sources whose contribution depends on these (a listing's sessions). */
   dependants?(ids: string[]): Promise<{ source: SourceName; ids: string[] }>;
-  /** Every record's contribution, for the rebuild. */
-  scanAll(lookups: Lookups): AsyncIterable<[string, Contribution]>;
+  /** What the rebuild reads: the whole collection, or the part of it that counts. */
+  everything: Everything;
+  /** Every record's contribution, for the rebuild, from `everything` as read. */
+  scanAll(docs: AsyncIterable<Doc>, lookups: Lookups): AsyncIterable<[string, Contribution]>;
 }
 
-type Doc = Record<string, unknown> & { _id: unknown };
+export interface Everything {
+  model: AnyModel;
+  filter?: Record<string, unknown>;
+  projection: Record<string, number>;
+}
+
+export type Doc = Record<string, unknown> & { _id: unknown };
 
 const BATCH = 2000;
 
 /**
- * Streams a whole collection through one cursor, BATCH at a time: FerretDB v1 cannot sort
- * in the database, so paging by `_id` would sort everything once per page.
+ * Starts reading `everything` at once through one cursor, BATCH at a time, keeping what
+ * arrives until it is asked for, so the rebuild reads every collection side by side while
+ * it works through them in order. One cursor each: FerretDB v1 cannot sort in the
+ * database, so paging by `_id` would sort everything once per page.
  */
-async function* scan(
-  model: AnyModel,
-  filter: Record<string, unknown>,
-  projection: Record<string, number>,
-) {
+export function readAhead({ model, filter = {}, projection }: Everything): {
+  docs: AsyncIterable<Doc>;
+  stop(): Promise<void>;
+} {
   // The driver's own cursor: mongoose adds nothing a plain read needs, and halves the rate.
-  for await (const doc of model.collection.find(filter, { projection }).batchSize(BATCH)) {
-    yield doc as Doc;
-  }
+  const cursor = model.collection.find(filter, { projection }).batchSize(BATCH);
+  let kept: Doc[] = [];
+  let finished = false;
+  let failure: unknown = null;
+  const waiting: { wake?: () => void } = {};
+  const reading = (async () => {
+    try {
+      for await (const doc of cursor) {
+        kept.push(doc as Doc);
+        waiting.wake?.();
+      }
+    } catch (error) {
+      failure = error;
+    } finally {
+      finished = true;
+      waiting.wake?.();
+    }
+  })();
+  return {
+    docs: {
+      async *[Symbol.asyncIterator]() {
+        for (;;) {
+          if (kept.length) {
+            const arrived = kept;
+            kept = [];
+            yield* arrived;
+          } else if (failure) throw failure;
+          else if (finished) return;
+          else await new Promise<void>((resolve) => (waiting.wake = resolve));
+        }
+      },
+    },
+    async stop() {
+      await cursor.close().catch(() => undefined);
+      await reading;
+    },
+  };
 }
 
 /**
@@ -280,8 +323,9 @@ export const SOURCES: Record<SourceName, Source> = {
       const sessions = await findEach(ScheduledSessionModel, 'listingId', ids, { _id: 1 });
       return { source: 'session', ids: sessions.map((doc) => String(doc._id)) };
     },
-    async *scanAll(lookups) {
-      for await (const doc of scan(asModel(ListingModel), {}, LISTING_PROJECTION)) {
+    everything: { model: asModel(ListingModel), projection: LISTING_PROJECTION },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         const facts = listingFacts(doc);
         lookups.listings.set(String(doc._id), facts);
         yield [String(doc._id), listingContribution({ listedAt: doc.createdAt as Date, ...facts })];
@@ -304,8 +348,9 @@ export const SOURCES: Record<SourceName, Source> = {
       const bookings = await findEach(BookingModel, 'session', ids, { _id: 1 });
       return { source: 'booking', ids: bookings.map((doc) => String(doc._id)) };
     },
-    async *scanAll(lookups) {
-      for await (const doc of scan(asModel(ScheduledSessionModel), {}, SESSION_PROJECTION)) {
+    everything: { model: asModel(ScheduledSessionModel), projection: SESSION_PROJECTION },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         lookups.sessionMinutes.set(String(doc._id), minutesOf(doc));
         yield [
           String(doc._id),
@@ -336,8 +381,9 @@ export const SOURCES: Record<SourceName, Source> = {
       const docs = await findEach(BookingModel, '_id', ids, { child: 1 });
       return { source: 'child', ids: [...new Set(docs.map((doc) => String(doc.child)))] };
     },
-    async *scanAll(lookups) {
-      for await (const doc of scan(asModel(BookingModel), {}, BOOKING_PROJECTION)) {
+    everything: { model: asModel(BookingModel), projection: BOOKING_PROJECTION },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         if (USING_STATES.includes(String(doc.state))) {
           const child = String(doc.child);
           const listings = lookups.childListings.get(child) ?? new Set<string>();
@@ -385,8 +431,9 @@ export const SOURCES: Record<SourceName, Source> = {
       const funds = await findEach(FundModel, 'child', ids, { _id: 1 });
       return { source: 'fund', ids: funds.map((doc) => String(doc._id)) };
     },
-    async *scanAll(lookups) {
-      for await (const doc of scan(asModel(ChildModel), {}, CHILD_PROJECTION)) {
+    everything: { model: asModel(ChildModel), projection: CHILD_PROJECTION },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         const profile = doc.profile as { district?: string | null } | undefined;
         lookups.childDistricts.set(String(doc._id), profile?.district ?? null);
         yield [
@@ -422,8 +469,9 @@ export const SOURCES: Record<SourceName, Source> = {
       );
       return { source: 'journal', ids: journals.map((doc) => String(doc._id)) };
     },
-    async *scanAll(lookups) {
-      for await (const doc of scan(asModel(FundModel), {}, FUND_PROJECTION)) {
+    everything: { model: asModel(FundModel), projection: FUND_PROJECTION },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         const facts = fundFacts(doc, lookups.childDistricts);
         lookups.funds.set(facts.id, facts);
         yield [facts.id, fundContribution(facts)];
@@ -451,9 +499,13 @@ export const SOURCES: Record<SourceName, Source> = {
         journalContribution,
       );
     },
-    async *scanAll(lookups) {
-      const filter = { reason: { $in: ALLOCATING_REASONS } };
-      for await (const doc of scan(asModel(JournalModel), filter, JOURNAL_PROJECTION)) {
+    everything: {
+      model: asModel(JournalModel),
+      filter: { reason: { $in: ALLOCATING_REASONS } },
+      projection: JOURNAL_PROJECTION,
+    },
+    async *scanAll(docs, lookups) {
+      for await (const doc of docs) {
         yield [String(doc._id), journalContribution(journalFacts(doc, lookups.funds))];
       }
     },
@@ -468,9 +520,12 @@ export const SOURCES: Record<SourceName, Source> = {
       });
       return forIds(ids, byId(docs, decisionFacts), decisionContribution);
     },
-    async *scanAll() {
-      const projection = { decidedAt: 1, bestTier: 1 };
-      for await (const doc of scan(asModel(EligibilityDecisionModel), {}, projection)) {
+    everything: {
+      model: asModel(EligibilityDecisionModel),
+      projection: { decidedAt: 1, bestTier: 1 },
+    },
+    async *scanAll(docs) {
+      for await (const doc of docs) {
         yield [String(doc._id), decisionContribution(decisionFacts(doc))];
       }
     },
@@ -482,8 +537,9 @@ export const SOURCES: Record<SourceName, Source> = {
       const docs = await findEach(SearchGapModel, '_id', ids, {});
       return forIds(ids, byId(docs, searchFacts), searchContribution);
     },
-    async *scanAll() {
-      for await (const doc of scan(asModel(SearchGapModel), {}, {})) {
+    everything: { model: asModel(SearchGapModel), projection: {} },
+    async *scanAll(docs) {
+      for await (const doc of docs) {
         yield [String(doc._id), searchContribution(searchFacts(doc))];
       }
     },

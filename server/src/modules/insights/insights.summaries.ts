@@ -28,7 +28,14 @@ import {
   SOURCE_NAMES,
   type SourceName,
 } from './insights.changes';
-import { findEach, newLookups, SOURCES } from './insights.sources';
+import {
+  findEach,
+  newLookups,
+  readAhead,
+  SOURCES,
+  type Doc,
+  type Lookups,
+} from './insights.sources';
 
 const STATE_ID = 'summaries';
 const LEASE = 'insights:summaries';
@@ -248,21 +255,38 @@ export class InsightSummaries {
       );
       if (writing.size >= 2) await Promise.race(writing);
     };
-    for (const name of SOURCE_NAMES) {
-      const started = Date.now();
-      for await (const [id, contribution] of SOURCES[name].scanAll(lookups)) {
-        if (!contribution.size) continue;
-        applyDelta(cells, contribution);
-        records += 1;
-        if (!store) continue;
-        chunk.push({ _id: entity(name, id), c: asStored(contribution) });
-        if (chunk.length >= WRITE_CHUNK) await flush();
+    // Every collection is read at once (each waits for its turn here, already read), so the
+    // database works on the next while this process works through one.
+    const reads = SOURCE_NAMES.map((name) => ({ name, read: readAhead(SOURCES[name].everything) }));
+    try {
+      for (const { name, read } of reads) {
+        await this.scanSource(name, read.docs, lookups, (id, contribution) => {
+          applyDelta(cells, contribution);
+          records += 1;
+          if (!store) return;
+          chunk.push({ _id: entity(name, id), c: asStored(contribution) });
+          return chunk.length >= WRITE_CHUNK ? flush() : undefined;
+        });
       }
-      this.log.debug({ source: name, ms: Date.now() - started }, 'insights source scanned');
+    } finally {
+      await Promise.all(reads.map(({ read }) => read.stop()));
     }
     await flush();
     await Promise.all(writing);
     return { cells, records };
+  }
+
+  private async scanSource(
+    name: SourceName,
+    docs: AsyncIterable<Doc>,
+    lookups: Lookups,
+    add: (id: string, contribution: Contribution) => Promise<void> | undefined,
+  ) {
+    const started = Date.now();
+    for await (const [id, contribution] of SOURCES[name].scanAll(docs, lookups)) {
+      if (contribution.size) await add(id, contribution);
+    }
+    this.log.debug({ source: name, ms: Date.now() - started }, 'insights source scanned');
   }
 
   /**
