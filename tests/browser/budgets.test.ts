@@ -1,12 +1,17 @@
 /// <reference lib="dom" />
 import { budgetYearOf, formatMoney, pence } from '@harbour/shared';
 import type { Locator, Page } from 'playwright-core';
-import { totpCode } from '../../server/src/modules/accounts/totp';
 import { ScheduledSessionModel } from '../../server/src/modules/bookings/booking.model';
 import { personalFundId } from '../../server/src/modules/budgets/fund.model';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, signIn as signInApi } from '../support/accounts';
+import { DEMO_TOTP_SECRET, signIn as signInApi } from '../support/accounts';
 import { bookableService, createSeries, dayFromToday } from '../support/bookings';
-import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
+import {
+  axeViolations,
+  expectHeading,
+  openPage,
+  signInThroughPage,
+  useBrowserJourney,
+} from '../support/browser';
 
 // With Stripe's publishable key, as the live service has: the card page tries Stripe.js first.
 const journey = useBrowserJourney({
@@ -18,18 +23,8 @@ const journey = useBrowserJourney({
 const PRICE = 80_000;
 const money = (amountPence: number) => formatMoney(pence(amountPence));
 
-async function signIn(page: Page, email: string, returnTo: string, totpSecret?: string) {
-  const url = journey.harbour.url;
-  await page.goto(`${url}/sign-in?${new URLSearchParams({ returnTo })}`);
-  await page.getByLabel('Email address').fill(email);
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  if (totpSecret) {
-    await page.getByLabel('Enter your security code').fill(totpCode(totpSecret));
-    await page.getByRole('button', { name: 'Continue' }).click();
-  }
-  await page.waitForURL(`${url}${returnTo}`);
-}
+const signIn = (page: Page, email: string, returnTo: string, totpSecret?: string) =>
+  signInThroughPage(page, journey.harbour.url, email, returnTo, totpSecret);
 
 async function expectAccessible(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

@@ -1,8 +1,13 @@
 /// <reference lib="dom" />
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../server/src/modules/accounts/totp';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../support/accounts';
-import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
+import { DEMO_TOTP_SECRET } from '../support/accounts';
+import {
+  axeViolations,
+  expectHeading,
+  openPage,
+  signInThroughPage,
+  useBrowserJourney,
+} from '../support/browser';
 
 const journey = useBrowserJourney({ DEMO_SEED: 'true' });
 
@@ -20,14 +25,13 @@ let commissioner: { page: Page; problems: string[] };
 beforeAll(async () => {
   commissioner = await openPage(journey.browser);
   const { page } = commissioner;
-  const url = journey.harbour.url;
-  await page.goto(`${url}/sign-in?returnTo=/commissioners`);
-  await page.getByLabel('Email address').fill('commissioner@demo.harbour.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Enter your security code').fill(totpCode(DEMO_TOTP_SECRET));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(`${url}/commissioners`);
+  await signInThroughPage(
+    page,
+    journey.harbour.url,
+    'commissioner@demo.harbour.test',
+    '/commissioners',
+    DEMO_TOTP_SECRET,
+  );
 });
 
 /** Another tab in the same session, as a colleague working on the rules at the same time. */

@@ -1,9 +1,14 @@
 /// <reference lib="dom" />
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { totpCode } from '../../server/src/modules/accounts/totp';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, signUpFamily } from '../support/accounts';
-import { axeViolations, expectHeading, openPage, useBrowserJourney } from '../support/browser';
+import { DEMO_TOTP_SECRET, signUpFamily } from '../support/accounts';
+import {
+  axeViolations,
+  expectHeading,
+  openPage,
+  signInThroughPage,
+  useBrowserJourney,
+} from '../support/browser';
 
 const journey = useBrowserJourney({ DEMO_SEED: 'true' });
 
@@ -85,14 +90,13 @@ beforeAll(async () => {
   await page.route(/tile\.openstreetmap\.org/, (route) =>
     route.fulfill({ contentType: 'image/png', body: TILE }),
   );
-  const url = journey.harbour.url;
-  await page.goto(`${url}/sign-in?returnTo=/commissioners`);
-  await page.getByLabel('Email address').fill('commissioner@demo.harbour.test');
-  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByLabel('Enter your security code').fill(totpCode(DEMO_TOTP_SECRET));
-  await page.getByRole('button', { name: 'Continue' }).click();
-  await page.waitForURL(`${url}/commissioners`);
+  await signInThroughPage(
+    page,
+    journey.harbour.url,
+    'commissioner@demo.harbour.test',
+    '/commissioners',
+    DEMO_TOTP_SECRET,
+  );
 });
 
 it('sends someone signed out to sign in before the market insights', async () => {

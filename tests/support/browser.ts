@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { totpCode } from '../../server/src/modules/accounts/totp';
+import { DEMO_PASSWORD } from './accounts';
 import { startTestHarbour, type TestHarbour } from './harbour';
 import { chromiumArgs, chromiumPath } from '../../scripts/services/chromium';
 
@@ -59,4 +61,26 @@ export async function expectHeading(page: Page, text: string): Promise<void> {
   await page
     .getByRole('heading', { level: 1, name: text, exact: true })
     .waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Signs a demo account in through the sign-in page, giving a security code from `totpSecret`
+ * when the account has one, and waits to land on `returnTo`.
+ */
+export async function signInThroughPage(
+  page: Page,
+  url: string,
+  email: string,
+  returnTo: string,
+  totpSecret?: string,
+): Promise<void> {
+  await page.goto(`${url}/sign-in?${new URLSearchParams({ returnTo })}`);
+  await page.getByLabel('Email address').fill(email);
+  await page.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (totpSecret) {
+    await page.getByLabel('Enter your security code').fill(totpCode(totpSecret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+  await page.waitForURL(`${url}${returnTo}`);
 }

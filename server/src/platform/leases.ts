@@ -61,7 +61,9 @@ export interface HeldLease {
  */
 export async function waitForLease(name: string, ms: number, waitMs: number): Promise<HeldLease> {
   const giveUpAt = Date.now() + waitMs;
-  for (let pause = 1; ; pause = Math.min(pause * 2, 25)) {
+  // Asks again soon for a short wait, and at most 600 times or so for a long one.
+  const longestPause = Math.min(500, Math.max(25, waitMs / 600));
+  for (let pause = 1; ; pause = Math.min(pause * 2, longestPause)) {
     const until = await holdLease(name, ms);
     if (until) return { name, until };
     if (Date.now() >= giveUpAt) {

@@ -13,7 +13,7 @@
  * writing them again, so nothing is added twice.
  */
 import type { Logger } from '../../platform/logger';
-import { releaseLease, takeLease } from '../../platform/leases';
+import { letGo, releaseLease, takeLease, waitForLease } from '../../platform/leases';
 import {
   applyDelta,
   difference,
@@ -294,14 +294,12 @@ export class InsightSummaries {
    * kept cells, then replaces them. Waits for any catch-up in progress to finish.
    */
   async rebuild(): Promise<RebuildReport> {
-    for (let tries = 0; !(await takeLease(LEASE, LEASE_MS)); tries += 1) {
-      if (tries > 600) throw new Error('The summaries stayed busy for 5 minutes; try again');
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
+    // Waits out a catch-up in progress, or one whose process died.
+    const lease = await waitForLease(LEASE, LEASE_MS, LEASE_MS + 60_000);
     try {
       return await this.rebuildHeld(await this.state());
     } finally {
-      await releaseLease(LEASE);
+      await letGo(lease);
     }
   }
 
