@@ -20,6 +20,7 @@ import type { Listing } from '../../server/src/modules/directory/listing';
 import { testListing } from '../../server/src/modules/directory/listing.testing';
 import { EligibilityDecisionModel } from '../../server/src/modules/eligibility/eligibility.model';
 import { ChildModel } from '../../server/src/modules/families/family.model';
+import { InsightContributionModel } from '../../server/src/modules/insights/insights.model';
 import { JournalModel } from '../../server/src/modules/ledger/ledger.model';
 import { signInDemo } from '../support/accounts';
 import { startTestHarbour, type TestHarbour } from '../support/harbour';
@@ -844,5 +845,20 @@ describe('kept summaries and the rebuild', () => {
       ),
       { numRuns: 15 },
     );
+  });
+
+  it('replaces more kept records than FerretDB v1 can delete at once', async () => {
+    // FerretDB v1 on PostgreSQL refuses to delete more than 65,535 documents in one go.
+    const { summaries } = harbour.harbour.services.insights;
+    const stale = Array.from({ length: 70_000 }, (_, i) => ({ _id: `stale:${i}`, c: [] }));
+    for (let start = 0; start < stale.length; start += 10_000) {
+      await InsightContributionModel.insertMany(stale.slice(start, start + 10_000), {
+        lean: true,
+      });
+    }
+    const report = await summaries.rebuild();
+    expect(report).toMatchObject({ compared: true, agreed: true });
+    expect(await InsightContributionModel.countDocuments({ _id: 'stale:69999' })).toBe(0);
+    expect(await InsightContributionModel.countDocuments({})).toBe(report.records);
   });
 });

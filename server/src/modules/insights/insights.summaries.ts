@@ -92,6 +92,19 @@ function sameMetrics(a: Metrics | undefined, b: Metrics | undefined) {
   return [...keys].every((key) => x[key] === y[key]);
 }
 
+/**
+ * Empties a collection by dropping it and making its indexes again. FerretDB v1 on
+ * PostgreSQL cannot `deleteMany` more than 65,535 documents at once ("extended protocol
+ * limited to 65535 parameters"), and the rebuild replaces hundreds of thousands.
+ */
+async function emptied(model: typeof InsightCellModel | typeof InsightContributionModel) {
+  await model.collection.drop().catch((error: { codeName?: string }) => {
+    if (error.codeName !== 'NamespaceNotFound') throw error;
+  });
+  await model.createCollection();
+  await model.createIndexes();
+}
+
 export class InsightSummaries {
   constructor(private readonly log: Logger) {}
 
@@ -305,61 +318,67 @@ export class InsightSummaries {
 
   private async rebuildHeld(current: State): Promise<RebuildReport> {
     const started = Date.now();
+    const phases: Record<string, number> = {};
+    let lapped = started;
+    const lap = (phase: string) => {
+      phases[phase] = Date.now() - lapped;
+      lapped = Date.now();
+    };
     let state = current;
     if (state.batch) await this.write(state.batch, state);
     const compared = state.generation > 0 && !state.rebuildingSince;
     if (compared) await this.follow(state);
-    const since = new Date();
-    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: since } });
-    {
-      await InsightContributionModel.deleteMany({});
-      const { cells: rebuilt, records } = await this.scan((chunk) =>
-        InsightContributionModel.insertMany(chunk, { ordered: false, lean: true }),
-      );
+    await InsightStateModel.updateOne({ _id: STATE_ID }, { $set: { rebuildingSince: new Date() } });
+    lap('caughtUp');
 
-      const differences: RebuildReport['differences'] = [];
-      const kept = new Map<string, Metrics>();
-      for await (const cell of InsightCellModel.find({}, { m: 1 }).lean().cursor()) {
-        kept.set(cell._id, cell.m as Metrics);
-      }
-      for (const key of compared ? new Set([...kept.keys(), ...rebuilt.keys()]) : []) {
-        if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
-          differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
-        }
-      }
+    await emptied(InsightContributionModel);
+    lap('emptied');
+    const { cells: rebuilt, records } = await this.scan((chunk) =>
+      InsightContributionModel.insertMany(chunk, { ordered: false, lean: true }),
+    );
+    lap('scanned');
 
-      state = await this.state();
-      const version = state.version + 1;
-      await InsightCellModel.deleteMany({});
-      const cells = [...rebuilt].map(([key, m]) => ({
-        _id: key,
-        period: periodOf(key),
-        m,
-        v: version,
-      }));
-      for (let start = 0; start < cells.length; start += WRITE_CHUNK) {
-        await InsightCellModel.insertMany(cells.slice(start, start + WRITE_CHUNK), {
-          ordered: false,
-          lean: true,
-        });
+    const differences: RebuildReport['differences'] = [];
+    const kept = new Map<string, Metrics>();
+    const keptCells = compared ? InsightCellModel.find({}, { m: 1 }).lean().cursor() : [];
+    for await (const cell of keptCells) kept.set(cell._id, cell.m as Metrics);
+    for (const key of compared ? new Set([...kept.keys(), ...rebuilt.keys()]) : []) {
+      if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
+        differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
       }
-      await InsightStateModel.updateOne(
-        { _id: STATE_ID },
-        {
-          $set: { version, generation: state.generation + 1, rebuildingSince: null },
-        },
-      );
-      const report = {
-        compared,
-        agreed: differences.length === 0,
-        differences,
-        cells: cells.length,
-        records,
-        ms: Date.now() - started,
-      };
-      this.log.info({ ...report, differences: differences.length }, 'insights rebuilt');
-      return report;
     }
+    lap('compared');
+
+    state = await this.state();
+    const version = state.version + 1;
+    await emptied(InsightCellModel);
+    const cells = [...rebuilt].map(([key, m]) => ({
+      _id: key,
+      period: periodOf(key),
+      m,
+      v: version,
+    }));
+    for (let start = 0; start < cells.length; start += WRITE_CHUNK) {
+      await InsightCellModel.insertMany(cells.slice(start, start + WRITE_CHUNK), {
+        ordered: false,
+        lean: true,
+      });
+    }
+    await InsightStateModel.updateOne(
+      { _id: STATE_ID },
+      { $set: { version, generation: state.generation + 1, rebuildingSince: null } },
+    );
+    lap('written');
+    const report = {
+      compared,
+      agreed: differences.length === 0,
+      differences,
+      cells: cells.length,
+      records,
+      ms: Date.now() - started,
+    };
+    this.log.info({ ...report, differences: differences.length, phases }, 'insights rebuilt');
+    return report;
   }
 }
 
