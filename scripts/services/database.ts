@@ -106,7 +106,13 @@ export async function startFerretDb(options: {
   const { child, service } = startService(
     binary,
     ['-listen-addr', `127.0.0.1:${port}`, ...backendArgs],
-    { name: 'FerretDB', env: { ...process.env, DO_NOT_TRACK: '1' } },
+    {
+      name: 'FerretDB',
+      // GOGC=400: FerretDB v1 makes many short-lived objects for each document it reads, and
+      // with Go's default (100) a fifth of its time went on collecting them (profiled while
+      // reading 200,000 bookings: 22 % less CPU at 400). Its heap stays small either way.
+      env: { ...process.env, GOGC: process.env.GOGC ?? '400', DO_NOT_TRACK: '1' },
+    },
   );
   const stop = async () => {
     await service.stop();
