@@ -649,7 +649,7 @@ describe('the panels, on the hand-checked dataset', () => {
           costPerHour { serviceType bookedHours costPerHour { amountPence } }
           utilisation { serviceType places booked ${COUNT} attended ${COUNT} absent ${COUNT} attendedPercent bookedPercent }
           forecast { envelope { amountPence } spent { amountPence } committed { amountPence }
-            forecast { amountPence } headroom { amountPence } } } }`,
+            forecast { amountPence } headroom { amountPence } leavesOut } } }`,
     );
     const pence = (amountPence: number) => ({ amountPence });
     expect(insightsSpend.byFund).toEqual([
@@ -709,6 +709,8 @@ describe('the panels, on the hand-checked dataset', () => {
     expect(forecast.committed).toEqual(pence(30_000));
     expect(forecast.forecast!.amountPence).toBeGreaterThanOrEqual(34_000);
     expect(forecast.headroom!.amountPence).toBe(1_000_000 - forecast.forecast!.amountPence);
+    // The budgets' money is shown (the dataset has 5 or more), so no totals leave it out.
+    expect(forecast.leavesOut).toEqual([]);
   });
 
   it('reads the outcome measures month by month', async () => {

@@ -73,6 +73,13 @@ export function SpendTables({ panel }: { panel: SpendPanel }) {
         Forecast to 31 March {forecast.year + 1} (budget year {forecast.year} to {forecast.year + 1}
         )
       </SectionHeading>
+      {forecast.leavesOut.length > 0 && (
+        <div className="govuk-inset-text">
+          These totals leave out{' '}
+          {forecast.leavesOut.map((kind) => FUND_KINDS.label(kind).toLowerCase()).join(' and ')}:
+          fewer than 5 budgets make them up, so their money is not shown.
+        </div>
+      )}
       <SummaryList
         rows={[
           { key: 'Allocated this budget year', value: formatMoney(forecast.envelope) },

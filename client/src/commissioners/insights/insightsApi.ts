@@ -186,6 +186,8 @@ export type SpendPanel = {
     committed: Money;
     forecast: Money;
     headroom: Money;
+    /** Fund kinds left out: fewer than 5 budgets make them up. */
+    leavesOut: string[];
   };
 };
 
@@ -268,6 +270,7 @@ const panelSelections = {
       committed { ${money} }
       forecast { ${money} }
       headroom { ${money} }
+      leavesOut
     }
   `,
   insightsOutcomes: /* GraphQL */ `

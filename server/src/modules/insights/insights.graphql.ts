@@ -295,7 +295,7 @@ export const insightsGraphQL: GraphQLModule = {
     type BudgetForecast {
       "The budget year's first calendar year."
       year: Int!
-      "Everything allocated this budget year: personal, health and pooled budgets."
+      "Everything allocated this budget year: personal, health and pooled budgets (but see leavesOut)."
       envelope: Money!
       spent: Money!
       committed: Money!
@@ -303,6 +303,11 @@ export const insightsGraphQL: GraphQLModule = {
       forecast: Money!
       "envelope − forecast: negative is an overspend."
       headroom: Money!
+      """
+      Fund kinds left out of these totals because fewer than 5 budgets make them up (their
+      money is hidden, and a total holding it would give it away).
+      """
+      leavesOut: [String!]!
     }
 
     type SpendPanel {

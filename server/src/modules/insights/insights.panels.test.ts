@@ -1,8 +1,11 @@
+import { cellKey, type Metrics } from './insights.cells';
 import {
   ageByMonth,
   budgetYearMonths,
+  demandPanel,
   lastTwelveMonths,
   published,
+  spendPanel,
   weeksIn,
 } from './insights.panels';
 import { filterProblem } from './insights.service';
@@ -46,5 +49,102 @@ describe('filters', () => {
     expect(filterProblem({ ageBand: '6-9' })).toMatch(/Choose an age band/);
     expect(filterProblem({ timeBand: 'LUNCH' })).toMatch(/not a time of the week/);
     expect(filterProblem({ need: 'HAPPY' })).toMatch(/not a need/);
+  });
+});
+
+describe('budget money, shown only where at least 5 budgets make it up', () => {
+  // Budget year 2026 (April 2026 to March 2027): 3 personal budgets in Torridge, 6 in
+  // Exeter, and a pooled fund.
+  const cells = new Map<string, Metrics>([
+    [cellKey('budgets', 2026, 'PERSONAL_BUDGET', 'Torridge'), { funds: 3 }],
+    [cellKey('budgets', 2026, 'PERSONAL_BUDGET', 'Exeter'), { funds: 6 }],
+    [cellKey('budgets', 2026, 'POOLED_FUND', 'All of Devon'), { funds: 1 }],
+    [
+      cellKey('money', 2026, 'PERSONAL_BUDGET', 'Torridge', 'NOT_KNOWN'),
+      { allocatedPence: 300_000 },
+    ],
+    [
+      cellKey('money', 2026, 'PERSONAL_BUDGET', 'Torridge', 'SHORT_BREAK'),
+      { spentPence: 12_000, heldPence: 3_000 },
+    ],
+    [cellKey('money', 2026, 'PERSONAL_BUDGET', 'Exeter', 'NOT_KNOWN'), { allocatedPence: 600_000 }],
+    [
+      cellKey('money', 2026, 'POOLED_FUND', 'All of Devon', 'NOT_KNOWN'),
+      { allocatedPence: 1_000_000 },
+    ],
+  ]);
+  const input = (district?: string) => ({
+    cells,
+    listings: [],
+    today: '2026-10-15',
+    filter: { month: '2026-10', ...(district && { district }) },
+  });
+  const pounds = (amountPence: number) => ({ amountPence, currency: 'GBP' });
+
+  it('hides a district with fewer than 5 budgets, and leaves them out of the totals', () => {
+    const torridge = spendPanel(input('Torridge'));
+    expect(torridge.byFund).toEqual([
+      {
+        fundKind: 'PERSONAL_BUDGET',
+        serviceType: 'NOT_KNOWN',
+        allocated: null,
+        held: null,
+        spent: null,
+      },
+      {
+        fundKind: 'PERSONAL_BUDGET',
+        serviceType: 'SHORT_BREAK',
+        allocated: null,
+        held: null,
+        spent: null,
+      },
+    ]);
+    // Not 300,000 − 15,000 recoverable from the totals either.
+    expect(torridge.forecast).toMatchObject({
+      envelope: pounds(0),
+      spent: pounds(0),
+      committed: pounds(0),
+      leavesOut: ['PERSONAL_BUDGET'],
+    });
+  });
+
+  it('shows money that 5 or more budgets make up', () => {
+    const devon = spendPanel(input());
+    expect(devon.byFund.find((row) => row.serviceType === 'SHORT_BREAK')).toMatchObject({
+      spent: pounds(12_000),
+      held: pounds(3_000),
+    });
+    expect(devon.forecast).toMatchObject({
+      envelope: pounds(1_900_000),
+      spent: pounds(12_000),
+      committed: pounds(3_000),
+      leavesOut: [],
+    });
+    expect(spendPanel(input('Exeter')).byFund).toEqual([
+      {
+        fundKind: 'PERSONAL_BUDGET',
+        serviceType: 'NOT_KNOWN',
+        allocated: pounds(600_000),
+        held: pounds(0),
+        spent: pounds(0),
+      },
+    ]);
+  });
+
+  it('hides unspent budgets in a district with fewer than 5', () => {
+    expect(demandPanel(input()).unspentBudgets).toEqual([
+      {
+        district: 'Exeter',
+        budgets: { value: 5, shown: '5' },
+        allocated: pounds(600_000),
+        unspent: pounds(600_000),
+      },
+      {
+        district: 'Torridge',
+        budgets: { value: null, shown: 'fewer than 5' },
+        allocated: null,
+        unspent: null,
+      },
+    ]);
   });
 });

@@ -779,7 +779,13 @@ export function spendPanel(input: PanelInput) {
   let envelope = 0;
   let spent = 0;
   let committed = 0;
+  // A total with hidden money in it would give that money away by subtraction.
+  const leftOut = new Set<string>();
   for (const { row, m } of byFund.entries()) {
+    if (hidden(row.fundKind)) {
+      leftOut.add(row.fundKind);
+      continue;
+    }
     envelope += m.allocatedPence ?? 0;
     if (row.fundKind === 'CARD') continue;
     spent += m.spentPence ?? 0;
@@ -845,6 +851,7 @@ export function spendPanel(input: PanelInput) {
       committed: money(committed),
       forecast: money(projection.projectedPence),
       headroom: money(envelope - projection.projectedPence),
+      leavesOut: [...leftOut].sort(),
     },
   };
 }
