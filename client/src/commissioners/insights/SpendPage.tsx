@@ -75,9 +75,11 @@ export function SpendTables({ panel }: { panel: SpendPanel }) {
       </SectionHeading>
       {forecast.leavesOut.length > 0 && (
         <div className="govuk-inset-text">
-          These totals leave out{' '}
-          {forecast.leavesOut.map((kind) => FUND_KINDS.label(kind).toLowerCase()).join(' and ')}:
-          fewer than 5 budgets make them up, so their money is not shown.
+          These totals leave out money in{' '}
+          {forecast.leavesOut
+            .map((kind) => `${FUND_KINDS.label(kind).toLowerCase()}s`)
+            .join(' and ')}
+          : there are fewer than 5 of them here, so it is not shown.
         </div>
       )}
       <SummaryList

@@ -339,15 +339,18 @@ export class InsightSummaries {
     lap('scanned');
 
     const differences: RebuildReport['differences'] = [];
-    const kept = new Map<string, Metrics>();
-    const keptCells = compared ? InsightCellModel.find({}, { m: 1 }).lean().cursor() : [];
-    for await (const cell of keptCells) kept.set(cell._id, cell.m as Metrics);
-    for (const key of compared ? new Set([...kept.keys(), ...rebuilt.keys()]) : []) {
-      if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
-        differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
+    if (compared) {
+      const kept = new Map<string, Metrics>();
+      for await (const cell of InsightCellModel.find({}, { m: 1 }).lean().cursor()) {
+        kept.set(cell._id, cell.m as Metrics);
       }
+      for (const key of new Set([...kept.keys(), ...rebuilt.keys()])) {
+        if (!sameMetrics(kept.get(key), rebuilt.get(key)) && differences.length < 20) {
+          differences.push({ key, kept: kept.get(key) ?? {}, rebuilt: rebuilt.get(key) ?? {} });
+        }
+      }
+      lap('compared');
     }
-    lap('compared');
 
     state = await this.state();
     const version = state.version + 1;
